@@ -1,0 +1,61 @@
+package io.switchboard.contracts;
+
+import java.util.List;
+
+import io.switchboard.contracts.directory.DirectoryUserSnapshot;
+import io.switchboard.contracts.integration.ConnectionChanged;
+import io.switchboard.contracts.integration.NotificationSettingsSnapshot;
+import io.switchboard.contracts.notification.DeliveryReported;
+import io.switchboard.contracts.notification.EmailNotificationRequested;
+import io.switchboard.contracts.notification.InAppNotificationRequested;
+import io.switchboard.contracts.notification.SlackNotificationRequested;
+import io.switchboard.contracts.notification.TeamsNotificationRequested;
+import io.switchboard.contracts.register.CorrespondenceDeleted;
+import io.switchboard.contracts.register.CorrespondenceRecorded;
+import io.switchboard.contracts.register.CorrespondenceShared;
+
+/** Every event type in the published contract. Add new types here; never change an existing one's meaning. */
+public final class EventTypes {
+
+    public static final EventType<CorrespondenceRecorded> CORRESPONDENCE_RECORDED = new EventType<>(
+            "switchboard.register.correspondence.recorded.v1", Topics.REGISTER_CORRESPONDENCE,
+            CorrespondenceRecorded.class);
+    public static final EventType<CorrespondenceShared> CORRESPONDENCE_SHARED = new EventType<>(
+            "switchboard.register.correspondence.shared.v1", Topics.REGISTER_CORRESPONDENCE,
+            CorrespondenceShared.class);
+    public static final EventType<CorrespondenceDeleted> CORRESPONDENCE_DELETED = new EventType<>(
+            "switchboard.register.correspondence.deleted.v1", Topics.REGISTER_CORRESPONDENCE,
+            CorrespondenceDeleted.class);
+
+    public static final EventType<SlackNotificationRequested> SLACK_NOTIFICATION_REQUESTED = new EventType<>(
+            "switchboard.notify.slack.requested.v1", Topics.NOTIFY_SLACK, SlackNotificationRequested.class);
+    public static final EventType<TeamsNotificationRequested> TEAMS_NOTIFICATION_REQUESTED = new EventType<>(
+            "switchboard.notify.teams.requested.v1", Topics.NOTIFY_TEAMS, TeamsNotificationRequested.class);
+    public static final EventType<EmailNotificationRequested> EMAIL_NOTIFICATION_REQUESTED = new EventType<>(
+            "switchboard.notify.email.requested.v1", Topics.NOTIFY_EMAIL, EmailNotificationRequested.class);
+    public static final EventType<InAppNotificationRequested> IN_APP_NOTIFICATION_REQUESTED = new EventType<>(
+            "switchboard.notify.inapp.requested.v1", Topics.NOTIFY_INAPP, InAppNotificationRequested.class);
+    public static final EventType<DeliveryReported> DELIVERY_REPORTED = new EventType<>(
+            "switchboard.notification.delivery.reported.v1", Topics.NOTIFICATION_DELIVERY, DeliveryReported.class);
+
+    public static final EventType<ConnectionChanged> CONNECTION_CHANGED = new EventType<>(
+            "switchboard.integration.connection.changed.v1", Topics.INTEGRATION_CONNECTION, ConnectionChanged.class);
+    public static final EventType<NotificationSettingsSnapshot> NOTIFICATION_SETTINGS = new EventType<>(
+            "switchboard.integration.settings.snapshot.v1", Topics.INTEGRATION_SETTINGS,
+            NotificationSettingsSnapshot.class);
+    public static final EventType<DirectoryUserSnapshot> DIRECTORY_USER = new EventType<>(
+            "switchboard.directory.user.snapshot.v1", Topics.DIRECTORY_USER, DirectoryUserSnapshot.class);
+
+    private static final List<EventType<?>> ALL = List.of(
+            CORRESPONDENCE_RECORDED, CORRESPONDENCE_SHARED, CORRESPONDENCE_DELETED,
+            SLACK_NOTIFICATION_REQUESTED, TEAMS_NOTIFICATION_REQUESTED, EMAIL_NOTIFICATION_REQUESTED,
+            IN_APP_NOTIFICATION_REQUESTED, DELIVERY_REPORTED,
+            CONNECTION_CHANGED, NOTIFICATION_SETTINGS, DIRECTORY_USER);
+
+    private EventTypes() {
+    }
+
+    public static List<EventType<?>> all() {
+        return ALL;
+    }
+}
