@@ -1,0 +1,123 @@
+package io.switchboard.sandbox.slack;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+import org.springframework.stereotype.Component;
+
+import io.switchboard.sandbox.Resettable;
+
+/**
+ * The emulated Slack: workspaces with their channels, members, users and posted messages, and the tokens
+ * that open them. The Web API methods read and change it; tests and the dev stack seed it.
+ */
+@Component
+public class SlackWorkspaces implements Resettable {
+
+    private final Map<String, State> workspaces = new ConcurrentHashMap<>();
+    private final Map<String, SlackToken> tokens = new ConcurrentHashMap<>();
+
+    /**
+     * Creates a workspace with the app installed.
+     *
+     * @throws SeedRejectedException when the seed is invalid, or its team or bot token already exists
+     */
+    public synchronized SlackWorkspace seed(SlackWorkspaceSeed seed) {
+        List<SlackWorkspaceSeed.FieldError> errors = seed.validate();
+        if (!errors.isEmpty()) {
+            throw SeedRejectedException.invalid(errors);
+        }
+        if (workspaces.containsKey(seed.teamId())) {
+            throw SeedRejectedException.conflict("A workspace with team id " + seed.teamId() + " exists already");
+        }
+        if (tokens.containsKey(seed.botToken())) {
+            throw SeedRejectedException.conflict("That bot token belongs to another workspace");
+        }
+        SlackWorkspace workspace = seed.workspace();
+        State state = new State(workspace, seed.botToken());
+        for (SlackWorkspaceSeed.User user : seed.users()) {
+            state.users.put(user.id(), new SlackUser(user.id(), user.name(), user.email(), false));
+        }
+        state.users.put(workspace.botUserId(), new SlackUser(workspace.botUserId(), workspace.botName(), null, true));
+        for (SlackWorkspaceSeed.Channel channel : seed.channels()) {
+            Set<String> members = new LinkedHashSet<>(channel.members());
+            if (channel.botIsMember()) {
+                members.add(workspace.botUserId());
+            }
+            state.channels.put(channel.id(),
+                    new SlackChannel(channel.id(), channel.name(), channel.isPrivate(), channel.isArchived(), members));
+        }
+        workspaces.put(workspace.teamId(), state);
+        tokens.put(seed.botToken(),
+                new SlackToken(SlackToken.Kind.BOT, workspace.teamId(), workspace.botUserId(), workspace.botId()));
+        return workspace;
+    }
+
+    /** What a presented token stands for; empty for a token the sandbox does not know. */
+    public Optional<SlackToken> token(String value) {
+        return Optional.ofNullable(tokens.get(value));
+    }
+
+    public Optional<SlackWorkspace> workspace(String teamId) {
+        return state(teamId).map(state -> state.workspace);
+    }
+
+    public List<SlackWorkspace> workspaces() {
+        return workspaces.values().stream().map(state -> state.workspace).toList();
+    }
+
+    public Optional<SlackChannel> channel(String teamId, String channelId) {
+        return state(teamId).map(state -> state.channels.get(channelId));
+    }
+
+    public List<SlackChannel> channels(String teamId) {
+        return state(teamId).map(state -> List.copyOf(state.channels.values())).orElse(List.of());
+    }
+
+    public List<SlackUser> users(String teamId) {
+        return state(teamId).map(state -> List.copyOf(state.users.values())).orElse(List.of());
+    }
+
+    /** The messages posted in a workspace, oldest first. */
+    public List<SlackMessage> messages(String teamId) {
+        return state(teamId).map(state -> List.copyOf(state.messages)).orElse(List.of());
+    }
+
+    /** The workspace's bot token, for the seed API's masked view only. */
+    Optional<String> botToken(String teamId) {
+        return state(teamId).map(state -> state.botToken);
+    }
+
+    @Override
+    public synchronized void reset() {
+        workspaces.clear();
+        tokens.clear();
+    }
+
+    private Optional<State> state(String teamId) {
+        return Optional.ofNullable(workspaces.get(teamId));
+    }
+
+    /** One workspace's mutable state; maps keep insertion order so listings read like the seed. */
+    private static final class State {
+
+        private final SlackWorkspace workspace;
+        private final String botToken;
+        private final Map<String, SlackChannel> channels = Collections.synchronizedMap(new LinkedHashMap<>());
+        private final Map<String, SlackUser> users = Collections.synchronizedMap(new LinkedHashMap<>());
+        private final Collection<SlackMessage> messages = new ConcurrentLinkedDeque<>();
+
+        State(SlackWorkspace workspace, String botToken) {
+            this.workspace = workspace;
+            this.botToken = botToken;
+        }
+    }
+}
