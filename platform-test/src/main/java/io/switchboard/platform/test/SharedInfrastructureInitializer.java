@@ -22,6 +22,8 @@ public class SharedInfrastructureInitializer implements ApplicationContextInitia
                 "switchboard.kafka.group-suffix=-" + database,
                 "switchboard.security.jwt.public-key=" + TestTokens.publicKeyPem(),
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER,
+                "switchboard.internal-client.token-uri=" + TestIssuer.tokenUri(),
+                "switchboard.internal-client.client-secret=" + TestIssuer.CLIENT_SECRET,
                 "switchboard.test.database=" + database
         ).applyTo(context);
     }

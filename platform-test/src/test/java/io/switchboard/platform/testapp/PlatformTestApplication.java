@@ -102,6 +102,11 @@ public class PlatformTestApplication {
             throw new IllegalStateException("failing after the event was recorded");
         }
 
+        /** Across practices: only other services, with the internal scope, may ask. */
+        public long count() {
+            return jdbc.unscoped().sql("select count(*) from widget").query(Long.class).single();
+        }
+
         public Optional<Widget> find(UUID id) {
             return jdbc.sql("select id, name, version from widget where id = :id and practice_id = :practiceId")
                     .param("id", id).query(Widget.class).optional();
@@ -125,6 +130,11 @@ public class PlatformTestApplication {
         @GetMapping("/widgets/{id}")
         Widget get(@PathVariable UUID id) {
             return widgets.find(id).orElseThrow(() -> new NotFoundException("widget", id));
+        }
+
+        @GetMapping("/internal/widgets/count")
+        long count() {
+            return widgets.count();
         }
 
         @PostMapping("/admin/widgets/{id}/rename")

@@ -14,7 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.cloudevents.CloudEvent;
 import io.switchboard.contracts.CloudEventExtensions;
+import io.switchboard.platform.security.InternalTokens;
 import io.switchboard.platform.security.Role;
+import io.switchboard.platform.test.TestIssuer;
+import org.springframework.web.client.RestClient;
 import io.switchboard.platform.test.Api;
 import io.switchboard.platform.test.KafkaProbe;
 import io.switchboard.platform.test.SwitchboardIntegrationTest;
@@ -141,6 +144,19 @@ class WebAndSecurityIntegrationTest {
                 .header("X-Correlation-Id", "<script>alert(1)</script>").GET().build();
 
         assertThat(api.send(request).header("X-Correlation-Id")).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void internalApiAcceptsTheServiceTokenFromTheIssuerAndRefusesPracticeUsers(@Autowired InternalTokens tokens) {
+        RestClient client = RestClient.builder().baseUrl("http://localhost:" + port).requestInterceptor(tokens.interceptor())
+                .build();
+        int issuedBefore = TestIssuer.issued();
+
+        assertThat(client.get().uri("/internal/widgets/count").retrieve().body(Long.class)).isNotNull();
+        assertThat(client.get().uri("/internal/widgets/count").retrieve().body(Long.class)).isNotNull();
+        assertThat(TestIssuer.issued() - issuedBefore).as("the token is cached between calls").isLessThanOrEqualTo(1);
+        assertThat(api.get("/internal/widgets/count", TestTokens.admin(practiceA)).status()).isEqualTo(403);
+        assertThat(api.get("/internal/widgets/count", null).status()).isEqualTo(401);
     }
 
     @Test

@@ -49,6 +49,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("management.observations.key-values.application", "${spring.application.name}");
         defaults.put("logging.structured.format.console", "logstash");
         defaults.put("springdoc.api-docs.path", "/v3/api-docs");
+        defaults.put("switchboard.internal-client.client-secret", "${SWITCHBOARD_INTERNAL_CLIENT_SECRET:switchboard-internal-dev-secret}");
         environment.getPropertySources().addLast(new MapPropertySource(NAME, defaults));
     }
 }

@@ -48,7 +48,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
 @EnableMethodSecurity
-@EnableConfigurationProperties(OAuth2ResourceServerProperties.class)
+@EnableConfigurationProperties({OAuth2ResourceServerProperties.class, InternalClientProperties.class})
 public class SecurityConfiguration {
 
     /** Paths anyone may call: probes, metrics scraping (internal network only) and API docs. */
@@ -95,6 +95,12 @@ public class SecurityConfiguration {
         validators.add(new JwtClaimValidator<String>("sub", StringUtils::hasText));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
         return decoder;
+    }
+
+    @Bean
+    InternalTokens internalTokens(org.springframework.web.client.RestClient.Builder http,
+                                  InternalClientProperties properties) {
+        return new InternalTokens(http, properties, java.time.Clock.systemUTC());
     }
 
     @Bean
