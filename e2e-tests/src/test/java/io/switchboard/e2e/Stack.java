@@ -1,0 +1,62 @@
+package io.switchboard.e2e;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.switchboard.platform.test.SharedInfrastructure;
+import io.switchboard.platform.test.TestIssuer;
+import io.switchboard.platform.test.TestTokens;
+
+/**
+ * The services an end-to-end test needs, each from its own jar, pointed at the test JVM's shared
+ * Kafka and PostgreSQL (one database, a schema per service, as in production) and at the test token
+ * issuer's key. Started once per JVM and shared by every journey.
+ */
+final class Stack {
+
+    private static Stack instance;
+
+    final String database;
+    final ServiceProcess register;
+    final ServiceProcess integration;
+    final ServiceProcess gateway;
+
+    private Stack() {
+        SharedInfrastructure infrastructure = SharedInfrastructure.get();
+        database = infrastructure.createDatabase();
+        Map<String, String> common = new HashMap<>();
+        common.put("SPRING_DATASOURCE_URL", infrastructure.jdbcUrl(database));
+        common.put("SPRING_DATASOURCE_USERNAME", infrastructure.username());
+        common.put("SPRING_DATASOURCE_PASSWORD", infrastructure.password());
+        common.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        common.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", TestTokens.ISSUER);
+        common.put("SWITCHBOARD_SECURITY_JWT_PUBLIC_KEY", TestTokens.publicKeyPem());
+        common.put("SWITCHBOARD_INTERNAL_CLIENT_TOKEN_URI", TestIssuer.tokenUri());
+        common.put("SWITCHBOARD_INTERNAL_CLIENT_SECRET", TestIssuer.CLIENT_SECRET);
+        common.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "logstash");
+
+        register = ServiceProcess.start("register-service", common);
+        integration = ServiceProcess.start("integration-service", common);
+        register.awaitHealthy("/actuator/health/readiness");
+        integration.awaitHealthy("/actuator/health/readiness");
+
+        Map<String, String> gatewayEnv = new HashMap<>(common);
+        gatewayEnv.put("REGISTER_URI", register.baseUrl());
+        gatewayEnv.put("INTEGRATION_URI", integration.baseUrl());
+        gateway = ServiceProcess.start("gateway", gatewayEnv).awaitHealthy("/actuator/health");
+    }
+
+    /** A JDBC connection to the stack's database, for arranging what no API creates yet. */
+    java.sql.Connection jdbc() throws java.sql.SQLException {
+        SharedInfrastructure infrastructure = SharedInfrastructure.get();
+        return java.sql.DriverManager.getConnection(infrastructure.jdbcUrl(database), infrastructure.username(),
+                infrastructure.password());
+    }
+
+    static synchronized Stack get() {
+        if (instance == null) {
+            instance = new Stack();
+        }
+        return instance;
+    }
+}
