@@ -33,11 +33,12 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.util.StringUtils;
 
 import io.switchboard.platform.web.ProblemResponses;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Every service is an OAuth2 resource server: it validates the caller's JWT itself (the gateway does
@@ -57,6 +58,10 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) ->
+                ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "A valid bearer token is required.");
+        AccessDeniedHandler forbidden = (request, response, e) ->
+                ProblemResponses.write(response, HttpStatus.FORBIDDEN, "Your role does not allow this operation.");
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(authorize -> authorize
@@ -65,15 +70,11 @@ public class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new TenantAuthenticationConverter()))
-                        .authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
-                                "A valid bearer token is required."))
-                        .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
-                                "Your role does not allow this operation.")))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
-                                "A valid bearer token is required."))
-                        .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
-                                "Your role does not allow this operation.")));
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden));
         return http.build();
     }
 
@@ -112,11 +113,6 @@ public class SecurityConfiguration {
         String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         return (RSAPublicKey) KeyFactory.getInstance("RSA")
                 .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-    }
-
-    private static void problem(HttpServletResponse response, HttpStatus status, String detail)
-            throws java.io.IOException {
-        ProblemResponses.write(response, status, detail);
     }
 
     /** Authorities from the token: {@code ROLE_<role>} for practice users, {@code SCOPE_<scope>} for services. */
