@@ -10,7 +10,7 @@ public final class DirectoryUserSnapshotMother {
 
     private UUID practiceId = Ids.PRACTICE;
     private UUID userId = Ids.SAM;
-    private String email = "sam.lee@practice.example.com";
+    private String email = "sam@harbour.example"; // reserved TLDs (RFC 2606) are addresses too: the dev stack uses them
     private String displayName = "Sam Lee";
     private Role role = Role.STAFF;
     private boolean active = true;
