@@ -23,6 +23,9 @@ public class SlackAuthentication {
     public SlackToken authenticate(HttpServletRequest request) {
         String token = BearerTokens.fromAuthorizationOrParameter(request, "token")
                 .orElseThrow(() -> new SlackApiError("not_authed"));
+        if (workspaces.isRevokedOutOfBand(token)) {
+            throw new SlackApiError("token_revoked");
+        }
         return workspaces.token(token).orElseThrow(() -> new SlackApiError("invalid_auth"));
     }
 }

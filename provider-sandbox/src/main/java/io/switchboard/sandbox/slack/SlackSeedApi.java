@@ -45,6 +45,20 @@ class SlackSeedApi {
         return ResponseEntity.of(workspaces.workspace(teamId).map(this::view));
     }
 
+    /**
+     * Revokes a token out-of-band (as an admin uninstalling the app would): later Web API calls with it
+     * answer {@code token_revoked}. Body: {@code {"token":"xoxb-…"}}; 404 when the token is unknown.
+     */
+    @PostMapping("/sandbox/api/slack/tokens/revoke")
+    ResponseEntity<Void> revokeOutOfBand(@RequestBody TokenRef body) {
+        return body != null && body.token() != null && workspaces.revokeTokenOutOfBand(body.token())
+                ? ResponseEntity.noContent().build()
+                : ResponseEntity.notFound().build();
+    }
+
+    record TokenRef(String token) {
+    }
+
     @ExceptionHandler(SeedRejectedException.class)
     ResponseEntity<ProblemDetail> rejected(SeedRejectedException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());

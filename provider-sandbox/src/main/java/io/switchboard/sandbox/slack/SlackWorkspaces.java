@@ -24,6 +24,7 @@ public class SlackWorkspaces implements Resettable {
 
     private final Map<String, State> workspaces = new ConcurrentHashMap<>();
     private final Map<String, SlackToken> tokens = new ConcurrentHashMap<>();
+    private final Set<String> revokedOutOfBand = ConcurrentHashMap.newKeySet();
 
     /**
      * Creates a workspace with the app installed.
@@ -66,6 +67,41 @@ public class SlackWorkspaces implements Resettable {
         return Optional.ofNullable(tokens.get(value));
     }
 
+    /**
+     * {@code auth.revoke}: the token stops working at once; later calls with it are {@code invalid_auth}.
+     *
+     * @return whether the sandbox knew the token
+     */
+    public boolean revokeToken(String value) {
+        return tokens.remove(value) != null;
+    }
+
+    /**
+     * Revokes a token out-of-band, as when an admin uninstalls the app: later calls with it answer
+     * {@code token_revoked}.
+     *
+     * @return whether the sandbox knew the token
+     */
+    public boolean revokeTokenOutOfBand(String value) {
+        boolean known = tokens.remove(value) != null;
+        if (known) {
+            revokedOutOfBand.add(value);
+        }
+        return known;
+    }
+
+    /** Whether a token was revoked out-of-band ({@link #revokeTokenOutOfBand}). */
+    public boolean isRevokedOutOfBand(String value) {
+        return revokedOutOfBand.contains(value);
+    }
+
+    /** The workspace member with that email (case-insensitive), as {@code users.lookupByEmail} finds one. */
+    public Optional<SlackUser> userByEmail(String teamId, String email) {
+        return users(teamId).stream()
+                .filter(user -> user.email() != null && email != null && user.email().equalsIgnoreCase(email.trim()))
+                .findFirst();
+    }
+
     public Optional<SlackWorkspace> workspace(String teamId) {
         return state(teamId).map(state -> state.workspace);
     }
@@ -91,6 +127,25 @@ public class SlackWorkspaces implements Resettable {
         return state(teamId).map(state -> List.copyOf(state.messages)).orElse(List.of());
     }
 
+    /** Issues a fresh bot token for a workspace, as an OAuth install does; empty when the workspace is unknown. */
+    public Optional<String> issueBotToken(String teamId) {
+        return workspace(teamId).map(workspace -> {
+            String value = "xoxb-" + java.util.UUID.randomUUID().toString().replace("-", "");
+            tokens.put(value, new SlackToken(SlackToken.Kind.BOT, teamId, workspace.botUserId(), workspace.botId()));
+            return value;
+        });
+    }
+
+    /** The messages posted to one conversation (channel or DM id), oldest first. */
+    public List<SlackMessage> messages(String teamId, String channelId) {
+        return messages(teamId).stream().filter(message -> message.channel().equals(channelId)).toList();
+    }
+
+    /** Stores a posted message. */
+    void addMessage(String teamId, SlackMessage message) {
+        state(teamId).ifPresent(state -> state.messages.add(message));
+    }
+
     /** The workspace's bot token, for the seed API's masked view only. */
     Optional<String> botToken(String teamId) {
         return state(teamId).map(state -> state.botToken);
@@ -100,6 +155,7 @@ public class SlackWorkspaces implements Resettable {
     public synchronized void reset() {
         workspaces.clear();
         tokens.clear();
+        revokedOutOfBand.clear();
     }
 
     private Optional<State> state(String teamId) {
