@@ -1,0 +1,20 @@
+package io.switchboard.integration.support;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.switchboard.sandbox.ProviderSandbox;
+
+/** Points the service's Slack client and OAuth redirects at the JVM's shared provider sandbox. */
+public class SandboxSlackInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        ProviderSandbox sandbox = ProviderSandbox.shared();
+        TestPropertyValues.of(
+                "switchboard.slack.api-base=" + sandbox.baseUrl(),
+                "switchboard.slack.oauth-base=" + sandbox.baseUrl()
+        ).applyTo(context);
+    }
+}
