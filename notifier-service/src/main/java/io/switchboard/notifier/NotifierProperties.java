@@ -1,0 +1,73 @@
+package io.switchboard.notifier;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The notifier's settings ({@code switchboard.notifier.*}).
+ *
+ * @param channels which parts this instance runs: {@code router}, {@code slack}, {@code email}
+ *                 (env {@code SWITCHBOARD_NOTIFIER_CHANNELS}); ops scale one channel by running instances with only it
+ * @param email    the sender address of notification emails
+ * @param pacing   per-target and per-workspace pacing of the workers
+ * @param retry    retries of transient failures
+ * @param drain    the queue drainer's cadence, batch and worker pool
+ */
+@ConfigurationProperties("switchboard.notifier")
+public record NotifierProperties(List<String> channels, Email email, Pacing pacing, Retry retry, Drain drain) {
+
+    public NotifierProperties {
+        channels = channels == null || channels.isEmpty() ? List.of("router", "slack", "email")
+                : channels.stream().map(c -> c.trim().toLowerCase(Locale.ROOT)).toList();
+        email = email == null ? new Email(null) : email;
+        pacing = pacing == null ? new Pacing(0, 0, 0, 0, 0) : pacing;
+        retry = retry == null ? new Retry(0, null, null) : retry;
+        drain = drain == null ? new Drain(null, 0, 0, null) : drain;
+    }
+
+    public boolean runs(String channel) {
+        return channels.contains(channel);
+    }
+
+    public record Email(String from) {
+        public Email {
+            from = from == null ? "notifications@switchboard.local" : from;
+        }
+    }
+
+    /**
+     * Token buckets: {@code slackChannelRate} messages per second per Slack channel with bursts of
+     * {@code slackChannelBurst}; {@code slackWorkspaceRate} per second per workspace; {@code emailRate} per second.
+     */
+    public record Pacing(double slackChannelRate, int slackChannelBurst, double slackWorkspaceRate,
+                         int slackWorkspaceBurst, double emailRate) {
+        public Pacing {
+            slackChannelRate = slackChannelRate <= 0 ? 1.0 : slackChannelRate;
+            slackChannelBurst = slackChannelBurst <= 0 ? 3 : slackChannelBurst;
+            slackWorkspaceRate = slackWorkspaceRate <= 0 ? 4.0 : slackWorkspaceRate;
+            slackWorkspaceBurst = slackWorkspaceBurst <= 0 ? 20 : slackWorkspaceBurst;
+            emailRate = emailRate <= 0 ? 20.0 : emailRate;
+        }
+    }
+
+    public record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+        public Retry {
+            maxAttempts = maxAttempts <= 0 ? 5 : maxAttempts;
+            initialBackoff = initialBackoff == null ? Duration.ofSeconds(1) : initialBackoff;
+            maxBackoff = maxBackoff == null ? Duration.ofMinutes(2) : maxBackoff;
+        }
+    }
+
+    /** @param lease how long a claimed row may stay SENDING before it counts as abandoned by a crashed worker */
+    public record Drain(Duration interval, int workers, int batch, Duration lease) {
+        public Drain {
+            interval = interval == null ? Duration.ofMillis(100) : interval;
+            workers = workers <= 0 ? 8 : workers;
+            batch = batch <= 0 ? 50 : batch;
+            lease = lease == null ? Duration.ofMinutes(2) : lease;
+        }
+    }
+}

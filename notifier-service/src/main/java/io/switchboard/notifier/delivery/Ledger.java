@@ -1,0 +1,224 @@
+package io.switchboard.notifier.delivery;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.switchboard.contracts.EventCodec;
+import io.switchboard.contracts.notification.DeliveryOutcome;
+import io.switchboard.contracts.notification.DeliveryReason;
+import io.switchboard.contracts.notification.DeliveryReported;
+import io.switchboard.contracts.notification.EmailNotificationRequested;
+import io.switchboard.contracts.notification.NotificationChannel;
+import io.switchboard.contracts.notification.NotificationRequest;
+import io.switchboard.contracts.notification.SlackNotificationRequested;
+import io.switchboard.platform.security.TenantJdbc;
+
+/**
+ * The delivery ledger and durable per-target queue, keyed by notification id. The row decides: a command
+ * already in the ledger is never queued again, and a row leaves PENDING only by a committed claim, so a
+ * redelivered or duplicated command never reaches the provider twice.
+ */
+@Component
+public class Ledger {
+
+    private final TenantJdbc tenantJdbc;
+    private final JdbcClient jdbc;
+    private final EventCodec codec;
+    private final DeliveryReports reports;
+
+    public Ledger(TenantJdbc tenantJdbc, EventCodec codec, DeliveryReports reports) {
+        this.tenantJdbc = tenantJdbc;
+        this.jdbc = tenantJdbc.unscoped();
+        this.codec = codec;
+        this.reports = reports;
+    }
+
+    public record Claimed(UUID notificationId, NotificationChannel channel, String paceKey, String workspaceKey,
+                          NotificationRequest command, int attempts) {
+    }
+
+    public record DueKey(String paceKey, String workspaceKey) {
+    }
+
+    /** Queues a command (PENDING, due now) unless its notification id is already in the ledger. */
+    public boolean accept(NotificationRequest command) {
+        return tenantJdbc.sql(practiceId(command), """
+                insert into delivery (notification_id, practice_id, channel, pace_key, workspace_key, target, command,
+                                      status, not_before, requested_at)
+                values (:id, :practiceId, :channel, :paceKey, :workspaceKey, :target, :command, 'PENDING', now(), :requestedAt)
+                on conflict (notification_id) do nothing
+                """)
+                .param("id", command.notificationId())
+                .param("channel", command.channel().name())
+                .param("paceKey", Targets.paceKey(command))
+                .param("workspaceKey", Targets.workspaceKey(command))
+                .param("target", Targets.label(command))
+                .param("command", codec.toJson(command))
+                .param("requestedAt", Timestamp.from(command.requestedAt()))
+                .update() == 1;
+    }
+
+    /** Targets with a due row, oldest first (the drainer takes at most one per target per pass: round-robin). */
+    public List<DueKey> dueKeys(NotificationChannel channel, int limit) {
+        return jdbc.sql("""
+                select pace_key, workspace_key from delivery
+                where channel = :channel and status = 'PENDING' and not_before <= now()
+                group by pace_key, workspace_key
+                order by min(not_before)
+                limit :limit
+                """)
+                .param("channel", channel.name())
+                .param("limit", limit)
+                .query((rs, n) -> new DueKey(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
+    /**
+     * Claims the target's oldest due row: SENDING with a lease, attempts + 1, committed before the provider is
+     * called. {@code SKIP LOCKED} lets several instances drain the same table without waiting on each other.
+     */
+    @Transactional
+    public Optional<Claimed> claimNext(String paceKey, Duration lease) {
+        return jdbc.sql("""
+                update delivery set status = 'SENDING', attempts = attempts + 1,
+                                    lease_until = now() + make_interval(secs => :leaseSeconds), updated_at = now()
+                where notification_id = (
+                    select notification_id from delivery
+                    where pace_key = :paceKey and status = 'PENDING' and not_before <= now()
+                    order by requested_at, accepted_at
+                    limit 1
+                    for update skip locked)
+                returning notification_id, channel, pace_key, workspace_key, command, attempts
+                """)
+                .param("paceKey", paceKey)
+                .param("leaseSeconds", (double) lease.toMillis() / 1000.0)
+                .query((rs, n) -> {
+                    NotificationChannel channel = NotificationChannel.valueOf(rs.getString(2));
+                    return new Claimed(rs.getObject(1, UUID.class), channel, rs.getString(3), rs.getString(4),
+                            decode(channel, rs.getBytes(5)), rs.getInt(6));
+                })
+                .optional();
+    }
+
+    /** Records a final outcome and its report in one transaction (only if this worker still holds the claim). */
+    @Transactional
+    public void complete(Claimed claimed, DeliveryOutcome outcome, DeliveryReason reason, String reasonText,
+                         String providerMessageId) {
+        Instant now = Instant.now();
+        int updated = jdbc.sql("""
+                update delivery set status = :status, reason = :reason, reason_text = :reasonText,
+                                    provider_message_id = :messageId, completed_at = :now, lease_until = null,
+                                    updated_at = now()
+                where notification_id = :id and status = 'SENDING'
+                """)
+                .param("status", outcome.name())
+                .param("reason", reason == null ? null : reason.name())
+                .param("reasonText", reasonText)
+                .param("messageId", providerMessageId)
+                .param("now", Timestamp.from(now))
+                .param("id", claimed.notificationId())
+                .update();
+        if (updated == 1) {
+            reports.publish(report(claimed.command(), outcome, reason, reasonText, providerMessageId,
+                    claimed.attempts(), now));
+        }
+    }
+
+    /** Puts a claimed row back in the queue, due after {@code delay} (a transient failure or a 429). */
+    @Transactional
+    public void retryLater(Claimed claimed, Duration delay, DeliveryReason reason, String reasonText) {
+        jdbc.sql("""
+                update delivery set status = 'PENDING', lease_until = null, reason = :reason, reason_text = :reasonText,
+                                    not_before = now() + make_interval(secs => :delaySeconds), updated_at = now()
+                where notification_id = :id and status = 'SENDING'
+                """)
+                .param("reason", reason == null ? null : reason.name())
+                .param("reasonText", reasonText)
+                .param("delaySeconds", (double) delay.toMillis() / 1000.0)
+                .param("id", claimed.notificationId())
+                .update();
+    }
+
+    /**
+     * The crash window: a row still SENDING after its lease belongs to a worker that died after claiming, maybe
+     * after the provider accepted the message. We never re-send it (a second Slack message is worse than a
+     * reported failure): it becomes FAILED "outcome unknown" and the report says so, for a person to check.
+     */
+    @Transactional
+    public int abandonExpiredLeases() {
+        List<Claimed> expired = jdbc.sql("""
+                update delivery set status = 'FAILED', reason = 'PROVIDER_ERROR',
+                                    reason_text = 'outcome unknown: the worker stopped while sending',
+                                    completed_at = now(), lease_until = null, updated_at = now()
+                where notification_id in (
+                    select notification_id from delivery where status = 'SENDING' and lease_until < now()
+                    for update skip locked)
+                returning notification_id, channel, pace_key, workspace_key, command, attempts
+                """)
+                .query((rs, n) -> {
+                    NotificationChannel channel = NotificationChannel.valueOf(rs.getString(2));
+                    return new Claimed(rs.getObject(1, UUID.class), channel, rs.getString(3), rs.getString(4),
+                            decode(channel, rs.getBytes(5)), rs.getInt(6));
+                })
+                .list();
+        Instant now = Instant.now();
+        for (Claimed c : expired) {
+            reports.publish(report(c.command(), DeliveryOutcome.FAILED, DeliveryReason.PROVIDER_ERROR,
+                    "outcome unknown: the worker stopped while sending", null, c.attempts(), now));
+        }
+        return expired.size();
+    }
+
+    public long queueDepth() {
+        Long depth = jdbc.sql("select count(*) from delivery where status in ('PENDING', 'SENDING')")
+                .query(Long.class).single();
+        return depth == null ? 0 : depth;
+    }
+
+    public record Row(String status, int attempts, String providerMessageId, String reason) {
+    }
+
+    public Optional<Row> find(UUID practiceId, UUID notificationId) {
+        return tenantJdbc.sql(practiceId, """
+                select status, attempts, provider_message_id, reason from delivery
+                where practice_id = :practiceId and notification_id = :id
+                """)
+                .param("id", notificationId)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
+    public static DeliveryReported report(NotificationRequest command, DeliveryOutcome outcome, DeliveryReason reason,
+                                          String reasonText, String providerMessageId, int attempts, Instant completedAt) {
+        return new DeliveryReported(command.notificationId(), practiceId(command), command.channel(),
+                Targets.label(command), command.source(), command.sourceEventId(), outcome, reason,
+                reasonText, providerMessageId, attempts, command.requestedAt(),
+                outcome == DeliveryOutcome.QUEUED ? null : completedAt);
+    }
+
+    static UUID practiceId(NotificationRequest command) {
+        if (command instanceof SlackNotificationRequested s) {
+            return s.practiceId();
+        }
+        if (command instanceof EmailNotificationRequested e) {
+            return e.practiceId();
+        }
+        throw new IllegalArgumentException("unsupported command " + command.getClass().getSimpleName());
+    }
+
+    private NotificationRequest decode(NotificationChannel channel, byte[] json) {
+        return switch (channel) {
+            case SLACK -> codec.fromJson(json, SlackNotificationRequested.class);
+            case EMAIL -> codec.fromJson(json, EmailNotificationRequested.class);
+            default -> throw new IllegalStateException("no sender for " + channel);
+        };
+    }
+}

@@ -1,0 +1,46 @@
+package io.switchboard.notifier.delivery;
+
+import java.util.Locale;
+
+import io.switchboard.contracts.notification.EmailNotificationRequested;
+import io.switchboard.contracts.notification.NotificationRequest;
+import io.switchboard.contracts.notification.SlackNotificationRequested;
+
+/** Names of a command's target: the report's label, the pacing key and the workspace key. */
+public final class Targets {
+
+    private Targets() {
+    }
+
+    public static String label(NotificationRequest command) {
+        if (command instanceof SlackNotificationRequested s) {
+            if (s.channelId() != null) {
+                return s.channelName() != null ? "#" + s.channelName().replaceFirst("^#", "") : s.channelId();
+            }
+            return "@" + s.slackUserId();
+        }
+        if (command instanceof EmailNotificationRequested e) {
+            return String.join(", ", e.to());
+        }
+        return command.channel().name();
+    }
+
+    /** The unit the provider paces: one Slack conversation, one mailbox. */
+    public static String paceKey(NotificationRequest command) {
+        if (command instanceof SlackNotificationRequested s) {
+            return "slack:" + s.practiceId() + ":" + (s.channelId() != null ? s.channelId() : "dm:" + s.slackUserId());
+        }
+        if (command instanceof EmailNotificationRequested e) {
+            return "email:" + e.to().get(0).toLowerCase(Locale.ROOT);
+        }
+        return command.channel() + ":" + command.notificationId();
+    }
+
+    /** The wider unit: a practice's Slack workspace, the SMTP relay. */
+    public static String workspaceKey(NotificationRequest command) {
+        if (command instanceof SlackNotificationRequested s) {
+            return "slack:" + s.practiceId();
+        }
+        return command.channel().name();
+    }
+}

@@ -1,0 +1,58 @@
+package io.switchboard.notifier.routing;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.switchboard.contracts.notification.MessageContent;
+import io.switchboard.contracts.notification.MessageField;
+import io.switchboard.contracts.register.CorrespondenceDetails;
+import io.switchboard.contracts.register.CorrespondenceType;
+
+/** The essentials of a correspondence entry and the Record Summary link, for every channel. */
+final class CorrespondenceMessages {
+
+    static final String LINK_LABEL = "Record Summary";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private CorrespondenceMessages() {
+    }
+
+    static MessageContent content(String publicUrl, UUID entryId, CorrespondenceDetails entry, String loggedBy) {
+        String title = label(entry.entryType()) + ": " + entry.clientDisplayName();
+        List<MessageField> fields = new ArrayList<>();
+        fields.add(new MessageField("Client", entry.clientDisplayName()));
+        fields.add(new MessageField("Subject", entry.entrySubject()));
+        if (entry.entryType() == CorrespondenceType.PHONE_MESSAGE) {
+            if (entry.callerName() != null) {
+                fields.add(new MessageField("Caller", entry.callerName()));
+            }
+            if (entry.callerPhone() != null) {
+                fields.add(new MessageField("Number", entry.callerPhone()));
+            }
+            if (entry.bestTimeToCall() != null) {
+                fields.add(new MessageField("Best time to call", entry.bestTimeToCall()));
+            }
+        }
+        fields.add(new MessageField("Logged by", loggedBy));
+        fields.add(new MessageField("When", WHEN.format(entry.occurredAt())));
+        String link = publicUrl.replaceAll("/+$", "") + "/register/entries/" + entryId;
+        return new MessageContent(title, entry.summary(), fields, link, LINK_LABEL);
+    }
+
+    static String emailSubject(CorrespondenceDetails entry) {
+        return label(entry.entryType()) + " – " + entry.clientDisplayName() + ": " + entry.entrySubject();
+    }
+
+    static String label(CorrespondenceType type) {
+        return switch (type) {
+            case PHONE_MESSAGE -> "Phone message";
+            case MEETING_NOTE -> "Meeting note";
+            case FILE_NOTE -> "File note";
+            case EMAIL_IN -> "Email received";
+            case EMAIL_OUT -> "Email sent";
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package io.switchboard.notifier.slack;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+import io.switchboard.platform.security.InternalTokens;
+
+/**
+ * A practice's Slack bot token from integration-service's internal API, cached briefly in memory only. Never
+ * logged, never stored, never put in an event; {@link #forget} drops it when Slack says it is no longer valid.
+ */
+@Component
+public class SlackTokens {
+
+    /** The bot's connection, as integration-service hands it out; {@code toString} hides the token. */
+    public record SlackConnection(String teamId, String botUserId, String botToken) {
+        @Override
+        public String toString() {
+            return "SlackConnection[teamId=" + teamId + ", botUserId=" + botUserId + ", botToken=***]";
+        }
+    }
+
+    /** Thrown when integration-service says the practice has no usable Slack connection. */
+    public static class Disconnected extends RuntimeException {
+        Disconnected() {
+            super("Slack is not connected for this practice");
+        }
+    }
+
+    private record Cached(SlackConnection connection, Instant expires) {
+    }
+
+    private final RestClient http;
+    private final Duration ttl;
+    private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
+
+    public SlackTokens(RestClient.Builder builder, InternalTokens internalTokens,
+                       @Value("${switchboard.integration.base-url:http://localhost:8082}") String baseUrl,
+                       @Value("${switchboard.notifier.slack.token-cache-ttl:PT5M}") Duration ttl) {
+        this.http = builder.clone().baseUrl(baseUrl).requestInterceptor(internalTokens.interceptor()).build();
+        this.ttl = ttl;
+    }
+
+    public SlackConnection connection(UUID practiceId) {
+        Cached cached = cache.get(practiceId);
+        if (cached != null && cached.expires().isAfter(Instant.now())) {
+            return cached.connection();
+        }
+        SlackConnection connection = Optional.ofNullable(http.get()
+                        .uri("/internal/practices/{practiceId}/connections/slack/token", practiceId)
+                        .retrieve()
+                        .onStatus(status -> status.value() == 404 || status.value() == 409 || status.value() == 410,
+                                (request, response) -> {
+                                    throw new Disconnected();
+                                })
+                        .body(SlackConnection.class))
+                .orElseThrow(Disconnected::new);
+        cache.put(practiceId, new Cached(connection, Instant.now().plus(ttl)));
+        return connection;
+    }
+
+    public void forget(UUID practiceId) {
+        cache.remove(practiceId);
+    }
+
+    static boolean isClientError(HttpStatusCode status) {
+        return status.is4xxClientError();
+    }
+}
