@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.switchboard.platform.test.SharedInfrastructure;
+import io.switchboard.sandbox.ProviderSandbox;
 import io.switchboard.platform.test.TestIssuer;
 import io.switchboard.platform.test.TestTokens;
 
@@ -14,11 +15,16 @@ import io.switchboard.platform.test.TestTokens;
  */
 final class Stack {
 
+    /** Where the web front end would be; links in messages point here. */
+    static final String PUBLIC_URL = "https://app.switchboard.test";
+
     private static Stack instance;
 
     final String database;
     final ServiceProcess register;
     final ServiceProcess integration;
+    final ServiceProcess notifier;
+    final ProviderSandbox sandbox = ProviderSandbox.shared();
     final ServiceProcess gateway;
 
     private Stack() {
@@ -35,10 +41,19 @@ final class Stack {
         common.put("SWITCHBOARD_INTERNAL_CLIENT_SECRET", TestIssuer.CLIENT_SECRET);
         common.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "logstash");
 
+        common.put("SWITCHBOARD_SLACK_API_BASE", sandbox.baseUrl());
+        common.put("SWITCHBOARD_SLACK_OAUTH_BASE", sandbox.baseUrl());
+        common.put("SWITCHBOARD_PUBLIC_URL", PUBLIC_URL);
+
         register = ServiceProcess.start("register-service", common);
         integration = ServiceProcess.start("integration-service", common);
         register.awaitHealthy("/actuator/health/readiness");
         integration.awaitHealthy("/actuator/health/readiness");
+        Map<String, String> notifierEnv = new HashMap<>(common);
+        notifierEnv.put("SWITCHBOARD_INTEGRATION_BASE_URL", integration.baseUrl());
+        notifierEnv.put("SPRING_MAIL_HOST", sandbox.smtpHost());
+        notifierEnv.put("SPRING_MAIL_PORT", Integer.toString(sandbox.smtpPort()));
+        notifier = ServiceProcess.start("notifier-service", notifierEnv).awaitHealthy("/actuator/health/readiness");
 
         Map<String, String> gatewayEnv = new HashMap<>(common);
         gatewayEnv.put("REGISTER_URI", register.baseUrl());
