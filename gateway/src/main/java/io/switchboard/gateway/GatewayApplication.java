@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -45,6 +46,11 @@ public class GatewayApplication {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .pathMatchers("/api/*/v3/api-docs/**").permitAll()
+                        // The browser returns from Slack's install page without our token; the
+                        // integration service authorises the callback by its single-use state.
+                        .pathMatchers(HttpMethod.GET, "/api/integrations/connections/slack/callback").permitAll()
+                        // Service-to-service APIs are not part of the public API.
+                        .pathMatchers("/api/*/internal/**").denyAll()
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer

@@ -48,6 +48,7 @@ class GatewayRoutingIntegrationTest {
     static void properties(DynamicPropertyRegistry registry) {
         String base = "http://localhost:" + SERVICE.getAddress().getPort();
         registry.add("REGISTER_URI", () -> base);
+        registry.add("INTEGRATION_URI", () -> base);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER);
         registry.add("switchboard.security.jwt.public-key", () -> "-----BEGIN PUBLIC KEY-----"
                 + Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded()) + "-----END PUBLIC KEY-----");
@@ -79,6 +80,25 @@ class GatewayRoutingIntegrationTest {
         assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(garbage.statusCode()).isEqualTo(401);
+        assertThat(RECEIVED_PATH.get()).isNull();
+    }
+
+    @Test
+    void letsTheBrowserReturnFromSlackWithoutATokenButNothingElseOfTheIntegrationsApi() throws Exception {
+        HttpResponse<String> callback = get("/api/integrations/connections/slack/callback?code=c&state=s", null);
+        HttpResponse<String> other = get("/api/integrations/connections", null);
+
+        assertThat(callback.statusCode()).isEqualTo(200);
+        assertThat(RECEIVED_PATH.get()).isEqualTo("/connections/slack/callback?code=c&state=s");
+        assertThat(other.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void neverRoutesServiceToServiceApisEvenWithAValidToken() throws Exception {
+        RECEIVED_PATH.set(null);
+        HttpResponse<String> internal = get("/api/integrations/internal/practices/x/connections/slack/token", token());
+
+        assertThat(internal.statusCode()).isEqualTo(403);
         assertThat(RECEIVED_PATH.get()).isNull();
     }
 
