@@ -136,6 +136,7 @@ public final class DevStack {
             startTier(TIER_DATABASE, List.of(postgres()), 1);
             tokens = mintTokens(users);
             startTier(TIER_INFRASTRUCTURE, List.of(kafka(), identity(), app(ModuleApp.PROVIDER_SANDBOX)), 3);
+            new SandboxDemoSeed(ModuleApp.PROVIDER_SANDBOX.url()).apply(users);
             if (!options.onlyInfra()) {
                 startTier(TIER_SERVICES, ModuleApp.SERVICES.stream().map(this::app).toList(), options.parallelism());
                 startTier(TIER_GATEWAY, List.of(app(ModuleApp.GATEWAY)), 1);
