@@ -43,8 +43,12 @@ class ShareToSlackAndEmailE2eTest {
         gateway = new Api(stack.gateway.baseUrl());
     }
 
-    @Test
-    void phoneMessageForSamReachesFrontDeskAndSamsInboxAndShowsBothDelivered() throws Exception {
+    /** A practice with Sam in its directory and a connected Slack workspace (#front-desk with the bot, #partners without). */
+    record ConnectedPractice(UUID id, String admin, String staff, UUID samId, String samEmail, String teamId,
+                             String frontDesk, String partners, String samSlackId) {
+    }
+
+    static ConnectedPractice connectedPractice() throws Exception {
         UUID practice = UUID.randomUUID();
         String suffix = practice.toString().replace("-", "").substring(0, 10).toUpperCase();
         String admin = TestTokens.user(practice, UUID.randomUUID(), Role.PRACTICE_ADMIN);
@@ -52,9 +56,11 @@ class ShareToSlackAndEmailE2eTest {
         ProviderSandbox sandbox = stack.sandbox;
         String teamId = "T" + suffix;
         String frontDesk = "C" + suffix + "0";
+        String partners = "C" + suffix + "1";
         sandbox.slack().seed(new SlackWorkspaceSeed(teamId, "Harbour " + suffix, null, "xoxb-seed-" + suffix,
                 "U" + suffix + "BOT", null, null,
-                List.of(SlackWorkspaceSeed.Channel.withBot(frontDesk, "front-desk")),
+                List.of(SlackWorkspaceSeed.Channel.withBot(frontDesk, "front-desk"),
+                        SlackWorkspaceSeed.Channel.withoutBot(partners, "partners")),
                 List.of(new SlackWorkspaceSeed.User("U" + suffix + "1", samEmail, "sam"))));
 
         // The practice and its staff.
@@ -66,7 +72,7 @@ class ShareToSlackAndEmailE2eTest {
         assertThat(sam.status()).as(sam.body()).isIn(200, 201);
         UUID samId = UUID.fromString(sam.json().get("id").asText());
 
-        // The admin installs the Slack app: authorize, approve at Slack, come back to the callback.
+        // The admin installs the Slack app: authorize, approve at Slack, come back through the gateway.
         registerSlackApp(sandbox, teamId);
         Api.Response authorize = gateway.post("/api/integrations/connections/slack/authorize", admin, "");
         assertThat(authorize.status()).as(authorize.body()).isEqualTo(200);
@@ -75,45 +81,128 @@ class ShareToSlackAndEmailE2eTest {
                 HttpResponse.BodyHandlers.ofString());
         String backToSwitchboard = slack.headers().firstValue("Location").orElseThrow();
         HttpResponse<String> callback = BROWSER.send(HttpRequest.newBuilder(URI.create(
-                stack.integration.baseUrl() + "/connections/slack/callback?"
+                stack.gateway.baseUrl() + "/api/integrations/connections/slack/callback?"
                         + URI.create(backToSwitchboard).getRawQuery())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(callback.headers().firstValue("Location").orElseThrow()).endsWith("slack=connected");
 
         assertThat(gateway.post("/api/integrations/connections/slack/channels/refresh", admin, "").status()).isEqualTo(200);
         assertThat(gateway.post("/api/integrations/connections/slack/users/refresh", admin, "").status()).isEqualTo(200);
-        Api.Response setting = gateway.put("/api/integrations/settings/REGISTER/CORRESPONDENCE_SHARED", admin,
-                Map.of("deliveryMode", "EMAIL_AND_CHAT", "defaultProvider", "SLACK", "channelId", frontDesk));
-        assertThat(setting.status()).as(setting.body()).isEqualTo(200);
+        return new ConnectedPractice(practice, admin, TestTokens.user(practice, UUID.randomUUID(), Role.STAFF), samId,
+                samEmail, teamId, frontDesk, partners, "U" + suffix + "1");
+    }
 
-        // A staff member logs a phone message for Sam.
-        String staff = TestTokens.user(practice, UUID.randomUUID(), Role.STAFF);
-        Api.Response client = gateway.post("/api/register/clients", staff,
+    static void setDefault(ConnectedPractice practice, Map<String, Object> setting) {
+        Api.Response saved = gateway.put("/api/integrations/settings/REGISTER/CORRESPONDENCE_SHARED", practice.admin(),
+                setting);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+    }
+
+    /** Logs a phone message for Sam, with {@code share} targets (empty: the practice default), and answers its id. */
+    static String phoneMessageForSam(ConnectedPractice practice, List<Map<String, Object>> share) {
+        Api.Response client = gateway.post("/api/register/clients", practice.staff(),
                 Map.of("kind", "PERSON", "displayName", "Linh Nguyen", "email", "linh@nguyen.example"));
         assertThat(client.status()).as(client.body()).isEqualTo(201);
-        Api.Response entry = gateway.post("/api/register/entries", staff, Map.of(
-                "type", "PHONE_MESSAGE", "clientId", client.json().get("id").asText(), "recipientUserId", samId,
+        Map<String, Object> entry = new java.util.HashMap<>(Map.of(
+                "type", "PHONE_MESSAGE", "clientId", client.json().get("id").asText(), "recipientUserId", practice.samId(),
                 "subject", "Please call back about the BAS", "body", "Linh asked about the quarterly statement.",
                 "callerName", "Linh Nguyen", "callerPhone", "+61 400 000 101", "bestTimeToCall", "after 3pm"));
-        assertThat(entry.status()).as(entry.body()).isEqualTo(201);
-        String entryId = entry.json().get("id").asText();
+        if (!share.isEmpty()) {
+            entry.put("share", share);
+        }
+        Api.Response created = gateway.post("/api/register/entries", practice.staff(), entry);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asText();
+    }
+
+    /** The entry's deliveries once {@code count} of them have a final outcome. */
+    static JsonNode finalDeliveries(ConnectedPractice practice, String entryId, int count) {
+        return Awaitility.await("deliveries of " + entryId).atMost(Duration.ofSeconds(60))
+                .until(() -> gateway.get("/api/register/entries/" + entryId, practice.staff()).json().get("deliveries"),
+                        d -> d != null && d.size() == count
+                                && d.valueStream().allMatch(x -> !"QUEUED".equals(x.get("outcome").asText())));
+    }
+
+    @Test
+    void phoneMessageForSamReachesFrontDeskAndSamsInboxAndShowsBothDelivered() throws Exception {
+        ConnectedPractice practice = connectedPractice();
+        ProviderSandbox sandbox = stack.sandbox;
+        setDefault(practice, Map.of("deliveryMode", "EMAIL_AND_CHAT", "defaultProvider", "SLACK",
+                "channelId", practice.frontDesk()));
+
+        String entryId = phoneMessageForSam(practice, List.of());
         String summaryLink = Stack.PUBLIC_URL + "/register/entries/" + entryId;
 
         SlackMessage posted = Awaitility.await("Block Kit message in #front-desk").atMost(Duration.ofSeconds(60))
-                .until(() -> sandbox.slack().messages(teamId, frontDesk).stream().findFirst().orElse(null), m -> m != null);
+                .until(() -> sandbox.slack().messages(practice.teamId(), practice.frontDesk()).stream().findFirst()
+                        .orElse(null), m -> m != null);
         assertThat(posted.blocks().toString()).contains(summaryLink, "Linh Nguyen", "+61 400 000 101");
         ReceivedMail mail = Awaitility.await("email to Sam").atMost(Duration.ofSeconds(60))
-                .until(() -> sandbox.mails().stream().filter(m -> m.to().contains(samEmail)).findFirst().orElse(null),
-                        m -> m != null);
+                .until(() -> sandbox.mails().stream().filter(m -> m.to().contains(practice.samEmail())).findFirst()
+                        .orElse(null), m -> m != null);
         assertThat(mail.text()).contains(summaryLink);
         assertThat(mail.html()).contains(summaryLink);
 
-        JsonNode deliveries = Awaitility.await("both deliveries reported on the entry").atMost(Duration.ofSeconds(60))
-                .until(() -> gateway.get("/api/register/entries/" + entryId, staff).json().get("deliveries"),
-                        d -> d != null && d.size() == 2
-                                && d.valueStream().allMatch(x -> "DELIVERED".equals(x.get("outcome").asText())));
+        JsonNode deliveries = finalDeliveries(practice, entryId, 2);
+        assertThat(deliveries.valueStream().map(d -> d.get("outcome").asText()).toList())
+                .containsOnly("DELIVERED");
         assertThat(deliveries.valueStream().map(d -> d.get("providerMessageId").asText()).toList())
                 .contains(posted.ts(), mail.messageId());
-        assertThat(sandbox.slack().messages(teamId, frontDesk)).hasSize(1);
+        assertThat(sandbox.slack().messages(practice.teamId(), practice.frontDesk())).hasSize(1);
+    }
+
+    @Test
+    void chatOnlyWithoutAChannelShowsNotSentNoChannelConfiguredOnTheEntry() throws Exception {
+        ConnectedPractice practice = connectedPractice();
+        Api.Response saved = gateway.put("/api/integrations/settings/REGISTER/CORRESPONDENCE_SHARED", practice.admin(),
+                Map.of("deliveryMode", "CHAT_ONLY", "defaultProvider", "SLACK"));
+        assertThat(saved.json().get("warnings").toString()).contains("NO_CHANNEL_CONFIGURED");
+
+        String entryId = phoneMessageForSam(practice, List.of());
+
+        JsonNode delivery = finalDeliveries(practice, entryId, 1).get(0);
+        assertThat(delivery.get("outcome").asText()).isEqualTo("NOT_SENT");
+        assertThat(delivery.get("reason").asText()).isEqualTo("NO_CHANNEL_CONFIGURED");
+    }
+
+    @Test
+    void perEntryOverrideAndADirectMessageArriveWhereChosenAndABotOutsideTheChannelFailsOnce() throws Exception {
+        ConnectedPractice practice = connectedPractice();
+        setDefault(practice, Map.of("deliveryMode", "CHAT_ONLY", "defaultProvider", "SLACK",
+                "channelId", practice.frontDesk()));
+
+        String entryId = phoneMessageForSam(practice, List.of(
+                Map.of("kind", "DIRECT_MESSAGE", "userIds", List.of(practice.samId()), "provider", "SLACK"),
+                Map.of("kind", "CHANNEL", "provider", "SLACK",
+                        "channel", Map.of("id", practice.partners(), "name", "partners"))));
+
+        JsonNode deliveries = finalDeliveries(practice, entryId, 2);
+        Map<String, JsonNode> byOutcome = new java.util.HashMap<>();
+        deliveries.valueStream().forEach(d -> byOutcome.put(d.get("outcome").asText(), d));
+        assertThat(byOutcome.get("DELIVERED")).as(deliveries.toString()).isNotNull();
+        assertThat(byOutcome.get("FAILED").get("reason").asText()).isEqualTo("NOT_IN_CHANNEL");
+        assertThat(byOutcome.get("FAILED").get("attempts").asInt()).isEqualTo(1);
+        assertThat(stack.sandbox.slack().messages(practice.teamId(), practice.frontDesk())).isEmpty();
+        assertThat(stack.sandbox.slack().messages(practice.teamId()).stream()
+                .filter(m -> m.channel().startsWith("D"))).hasSize(1);
+    }
+
+    @Test
+    void afterDisconnectTheTokenIsRevokedAndTheNextShareSaysSlackDisconnected() throws Exception {
+        ConnectedPractice practice = connectedPractice();
+        setDefault(practice, Map.of("deliveryMode", "CHAT_ONLY", "defaultProvider", "SLACK",
+                "channelId", practice.frontDesk()));
+
+        assertThat(gateway.delete("/api/integrations/connections/slack", practice.admin()).status()).isIn(200, 204);
+        assertThat(stack.sandbox.requests("slack").stream().anyMatch(r -> r.path().equals("/api/auth.revoke"))).isTrue();
+
+        String entryId = Awaitility.await("the notifier has seen the disconnect").atMost(Duration.ofSeconds(30))
+                .until(() -> {
+                    String id = phoneMessageForSam(practice, List.of());
+                    JsonNode delivery = finalDeliveries(practice, id, 1).get(0);
+                    return "PROVIDER_DISCONNECTED".equals(delivery.path("reason").asText()) ? id : null;
+                }, id -> id != null);
+        assertThat(stack.sandbox.slack().messages(practice.teamId(), practice.frontDesk())).isEmpty();
+        assertThat(entryId).isNotBlank();
     }
 
     private static void registerSlackApp(ProviderSandbox sandbox, String teamId) throws IOException, InterruptedException {
