@@ -125,6 +125,25 @@ public class Directory {
                 .query(StaffUser.class).list();
     }
 
+    /**
+     * Publishes every staff user's snapshot again (active or not), for consumers whose projection missed rows
+     * that never went through the outbox (demo data, a restored database, a lost topic). Snapshots are whole
+     * and keyed by user, so publishing one again is harmless.
+     */
+    @Transactional
+    public int republish(UUID practiceId) {
+        List<UUID> ids = jdbc.sql(practiceId, "select id from staff_user where practice_id = :practiceId order by id")
+                .query(UUID.class).list();
+        ids.forEach(id -> published(practiceId, id));
+        return ids.size();
+    }
+
+    /** Every practice's id: a platform operation across practices (snapshot republishing), never a user's. */
+    @Transactional(readOnly = true)
+    public List<UUID> practiceIds() {
+        return jdbc.unscoped().sql("select id from practice order by id").query(UUID.class).list();
+    }
+
     private StaffUser user(UUID practiceId, UUID userId) {
         return jdbc.sql(practiceId, "select " + USER_COLUMNS + " from staff_user where practice_id = :practiceId and id = :id")
                 .param("id", userId).query(StaffUser.class).optional()

@@ -113,6 +113,12 @@ public class NotificationSettings {
         publish(changed.practiceId());
     }
 
+    /** Publishes the practice's settings snapshot again under a new version (see {@code SnapshotRepublisher}). */
+    @Transactional
+    public void republish(UUID practiceId) {
+        publish(practiceId);
+    }
+
     private void publish(UUID practiceId) {
         Instant now = Instant.now();
         long version = jdbc.sql(practiceId, """
