@@ -18,6 +18,12 @@ final class Stack {
     /** Where the web front end would be; links in messages point here. */
     static final String PUBLIC_URL = "https://app.switchboard.test";
 
+    /** Slack's limits sped up 50 times for test speed: 1 msg/s per channel becomes 50/s (burst 3 → 5). */
+    static final int SLACK_CHANNEL_RATE = 50;
+    static final int SLACK_CHANNEL_BURST = 5;
+    static final int SLACK_WORKSPACE_RATE = 250;
+    static final int SLACK_WORKSPACE_BURST = 50;
+
     private static Stack instance;
 
     final String database;
@@ -53,6 +59,11 @@ final class Stack {
         notifierEnv.put("SWITCHBOARD_INTEGRATION_BASE_URL", integration.baseUrl());
         notifierEnv.put("SPRING_MAIL_HOST", sandbox.smtpHost());
         notifierEnv.put("SPRING_MAIL_PORT", Integer.toString(sandbox.smtpPort()));
+        // Slack's "1 message per second per channel" scaled by SLACK_TIME_SCALE, as the sandbox is in busy tests.
+        notifierEnv.put("SWITCHBOARD_NOTIFIER_PACING_SLACKCHANNELRATE", Integer.toString(SLACK_CHANNEL_RATE));
+        notifierEnv.put("SWITCHBOARD_NOTIFIER_PACING_SLACKCHANNELBURST", Integer.toString(SLACK_CHANNEL_BURST));
+        notifierEnv.put("SWITCHBOARD_NOTIFIER_PACING_SLACKWORKSPACERATE", Integer.toString(SLACK_WORKSPACE_RATE));
+        notifierEnv.put("SWITCHBOARD_NOTIFIER_PACING_SLACKWORKSPACEBURST", Integer.toString(SLACK_WORKSPACE_BURST));
         notifier = ServiceProcess.start("notifier-service", notifierEnv).awaitHealthy("/actuator/health/readiness");
 
         Map<String, String> gatewayEnv = new HashMap<>(common);
