@@ -13,6 +13,9 @@ import io.switchboard.contracts.notification.TeamsNotificationRequested;
 import io.switchboard.contracts.register.CorrespondenceDeleted;
 import io.switchboard.contracts.register.CorrespondenceRecorded;
 import io.switchboard.contracts.register.CorrespondenceShared;
+import io.switchboard.contracts.workflow.JobCreated;
+import io.switchboard.contracts.workflow.JobMoved;
+import io.switchboard.contracts.workflow.ThreadMessagePosted;
 
 /** Every event type in the published contract. Add new types here; never change an existing one's meaning. */
 public final class EventTypes {
@@ -46,11 +49,19 @@ public final class EventTypes {
     public static final EventType<DirectoryUserSnapshot> DIRECTORY_USER = new EventType<>(
             "switchboard.directory.user.snapshot.v1", Topics.DIRECTORY_USER, DirectoryUserSnapshot.class);
 
+    public static final EventType<JobCreated> JOB_CREATED = new EventType<>(
+            "switchboard.workflow.job.created.v1", Topics.WORKFLOW_JOB, JobCreated.class);
+    public static final EventType<JobMoved> JOB_MOVED = new EventType<>(
+            "switchboard.workflow.job.moved.v1", Topics.WORKFLOW_JOB, JobMoved.class);
+    public static final EventType<ThreadMessagePosted> THREAD_MESSAGE_POSTED = new EventType<>(
+            "switchboard.workflow.thread.message.posted.v1", Topics.WORKFLOW_THREAD, ThreadMessagePosted.class);
+
     private static final List<EventType<?>> ALL = List.of(
             CORRESPONDENCE_RECORDED, CORRESPONDENCE_SHARED, CORRESPONDENCE_DELETED,
             SLACK_NOTIFICATION_REQUESTED, TEAMS_NOTIFICATION_REQUESTED, EMAIL_NOTIFICATION_REQUESTED,
             IN_APP_NOTIFICATION_REQUESTED, DELIVERY_REPORTED,
-            CONNECTION_CHANGED, NOTIFICATION_SETTINGS, DIRECTORY_USER);
+            CONNECTION_CHANGED, NOTIFICATION_SETTINGS, DIRECTORY_USER,
+            JOB_CREATED, JOB_MOVED, THREAD_MESSAGE_POSTED);
 
     private EventTypes() {
     }

@@ -36,6 +36,9 @@ import io.switchboard.contracts.notification.NotificationChannel;
 import io.switchboard.contracts.notification.SourceKind;
 import io.switchboard.contracts.register.CorrespondenceType;
 import io.switchboard.contracts.register.ShareTargetKind;
+import io.switchboard.contracts.workflow.MoveReason;
+import io.switchboard.contracts.workflow.OpenItemsDecision;
+import io.switchboard.contracts.workflow.ThreadParty;
 import io.switchboard.contracts.testsupport.EventSamples;
 import io.switchboard.contracts.testsupport.RecordSchemaWalker;
 import io.switchboard.contracts.testsupport.Schemas;
@@ -116,7 +119,8 @@ class SchemaMatchesRecordsTest {
         assertThat(seen).containsExactlyInAnyOrder(CorrespondenceType.class, ShareTargetKind.class,
                 ChatProvider.class, SourceKind.class, NotificationChannel.class, DeliveryOutcome.class,
                 DeliveryReason.class, Provider.class, ConnectionScope.class, ConnectionStatus.class, Tool.class,
-                Trigger.class, DeliveryMode.class, Role.class);
+                Trigger.class, DeliveryMode.class, Role.class, MoveReason.class, OpenItemsDecision.class,
+                ThreadParty.class);
     }
 
     @ParameterizedTest(name = "{0}")

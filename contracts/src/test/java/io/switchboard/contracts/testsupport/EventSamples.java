@@ -87,6 +87,17 @@ public final class EventSamples {
         add(EventTypes.DIRECTORY_USER, "Sam", Optionals.FILLED, DirectoryUserSnapshotMother.sam().build());
         add(EventTypes.DIRECTORY_USER, "minimal: deactivated admin", Optionals.EMPTY,
                 DirectoryUserSnapshotMother.minimal().build());
+        add(EventTypes.JOB_CREATED, "tax return", Optionals.FILLED, JobCreatedMother.taxReturn().build());
+        add(EventTypes.JOB_CREATED, "minimal: no title", Optionals.EMPTY, JobCreatedMother.minimal().build());
+        add(EventTypes.JOB_MOVED, "manual, open items moved along", Optionals.FILLED,
+                JobMovedMother.manualWithOpenItemsMovedAlong().build());
+        add(EventTypes.JOB_MOVED, "automove", Optionals.EMPTY, JobMovedMother.automove().build());
+        add(EventTypes.THREAD_MESSAGE_POSTED, "automated request with to-dos", Optionals.FILLED,
+                ThreadMessagePostedMother.automatedRequestWithTodos().build());
+        add(EventTypes.THREAD_MESSAGE_POSTED, "minimal client reply", Optionals.EMPTY,
+                ThreadMessagePostedMother.minimalClientReply().build());
+        add(EventTypes.THREAD_MESSAGE_POSTED, "recipient without a name", Optionals.MIXED,
+                ThreadMessagePostedMother.toRecipientWithoutName().build());
     }
 
     private EventSamples() {

@@ -13,6 +13,13 @@ public final class Ids {
     public static final UUID ALEX = UUID.fromString("8c2e4f6a-1b3d-4a5c-9e7f-000000000031");
     public static final UUID ADMIN = UUID.fromString("8c2e4f6a-1b3d-4a5c-9e7f-000000000032");
     public static final UUID NOTIFICATION = UUID.fromString("9d4b6e8f-2c1a-3e5d-8f7a-000000000040");
+    public static final UUID PIPELINE = UUID.fromString("a1b2c3d4-5e6f-4a7b-8c9d-000000000060");
+    public static final UUID STAGE = UUID.fromString("a1b2c3d4-5e6f-4a7b-8c9d-000000000061");
+    public static final UUID NEXT_STAGE = UUID.fromString("a1b2c3d4-5e6f-4a7b-8c9d-000000000062");
+    public static final UUID JOB = UUID.fromString("b2c3d4e5-6f7a-4b8c-9d0e-000000000070");
+    public static final UUID THREAD = UUID.fromString("c3d4e5f6-7a8b-4c9d-8e0f-000000000080");
+    public static final UUID MESSAGE = UUID.fromString("c3d4e5f6-7a8b-4c9d-8e0f-000000000081");
+    public static final UUID PORTAL_USER = UUID.fromString("d4e5f6a7-8b9c-4d0e-9f1a-000000000090");
     public static final String SOURCE_EVENT = "1f2e3d4c-5b6a-4978-8695-000000000050";
 
     public static final Instant OCCURRED = Instant.parse("2026-03-02T09:41:00Z");
