@@ -114,12 +114,19 @@ final class Practices {
         return created.json().get("id").asText();
     }
 
-    /** The entry's deliveries once {@code count} of them have a final outcome. */
-    static JsonNode finalDeliveries(ConnectedPractice practice, String entryId, int count) {
-        return Awaitility.await("deliveries of " + entryId).atMost(Duration.ofSeconds(60))
+    /**
+     * The entry's deliveries other than Sam's in-app inbox item, once they number {@code count} and all have
+     * a final outcome. (Every phone message for Sam also lands in his inbox, whatever it is shared to.)
+     */
+    static List<JsonNode> finalDeliveries(ConnectedPractice practice, String entryId, int count) {
+        JsonNode all = Awaitility.await("deliveries of " + entryId).atMost(Duration.ofSeconds(60))
                 .until(() -> gateway().get("/api/register/entries/" + entryId, practice.staff()).json().get("deliveries"),
-                        d -> d != null && d.size() == count
+                        d -> d != null && d.size() == count + 1
                                 && d.valueStream().allMatch(x -> !"QUEUED".equals(x.get("outcome").asText())));
+        List<JsonNode> inbox = all.valueStream().filter(d -> "IN_APP".equals(d.get("channel").asText())).toList();
+        assertThat(inbox).as("Sam's inbox item among %s", all).hasSize(1);
+        assertThat(inbox.get(0).get("outcome").asText()).isEqualTo("DELIVERED");
+        return all.valueStream().filter(d -> !"IN_APP".equals(d.get("channel").asText())).toList();
     }
 
     static void registerSlackApp(ProviderSandbox sandbox, String teamId) throws IOException, InterruptedException {

@@ -58,10 +58,10 @@ class ShareToSlackAndEmailE2eTest {
         assertThat(mail.text()).contains(summaryLink);
         assertThat(mail.html()).contains(summaryLink);
 
-        JsonNode deliveries = finalDeliveries(practice, entryId, 2);
-        assertThat(deliveries.valueStream().map(d -> d.get("outcome").asText()).toList())
+        List<JsonNode> deliveries = finalDeliveries(practice, entryId, 2);
+        assertThat(deliveries.stream().map(d -> d.get("outcome").asText()).toList())
                 .containsOnly("DELIVERED");
-        assertThat(deliveries.valueStream().map(d -> d.get("providerMessageId").asText()).toList())
+        assertThat(deliveries.stream().map(d -> d.get("providerMessageId").asText()).toList())
                 .contains(posted.ts(), mail.messageId());
         assertThat(sandbox.slack().messages(practice.teamId(), practice.frontDesk())).hasSize(1);
     }
@@ -91,9 +91,9 @@ class ShareToSlackAndEmailE2eTest {
                 Map.of("kind", "CHANNEL", "provider", "SLACK",
                         "channel", Map.of("id", practice.partners(), "name", "partners"))));
 
-        JsonNode deliveries = finalDeliveries(practice, entryId, 2);
+        List<JsonNode> deliveries = finalDeliveries(practice, entryId, 2);
         Map<String, JsonNode> byOutcome = new java.util.HashMap<>();
-        deliveries.valueStream().forEach(d -> byOutcome.put(d.get("outcome").asText(), d));
+        deliveries.forEach(d -> byOutcome.put(d.get("outcome").asText(), d));
         assertThat(byOutcome.get("DELIVERED")).as(deliveries.toString()).isNotNull();
         assertThat(byOutcome.get("FAILED").get("reason").asText()).isEqualTo("NOT_IN_CHANNEL");
         assertThat(byOutcome.get("FAILED").get("attempts").asInt()).isEqualTo(1);

@@ -23,4 +23,8 @@ public class NotifierChannels {
     public boolean email() {
         return properties.runs("email");
     }
+
+    public boolean inapp() {
+        return properties.runs("inapp");
+    }
 }

@@ -9,23 +9,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The notifier's settings ({@code switchboard.notifier.*}).
  *
- * @param channels which parts this instance runs: {@code router}, {@code slack}, {@code email}
+ * @param channels which parts this instance runs: {@code router}, {@code slack}, {@code email}, {@code inapp}
  *                 (env {@code SWITCHBOARD_NOTIFIER_CHANNELS}); ops scale one channel by running instances with only it
  * @param email    the sender address of notification emails
  * @param pacing   per-target and per-workspace pacing of the workers
  * @param retry    retries of transient failures
  * @param drain    the queue drainer's cadence, batch and worker pool
+ * @param inbox    the in-app inbox's live stream (every instance serves the inbox API)
  */
 @ConfigurationProperties("switchboard.notifier")
-public record NotifierProperties(List<String> channels, Email email, Pacing pacing, Retry retry, Drain drain) {
+public record NotifierProperties(List<String> channels, Email email, Pacing pacing, Retry retry, Drain drain,
+                                 Inbox inbox) {
 
     public NotifierProperties {
-        channels = channels == null || channels.isEmpty() ? List.of("router", "slack", "email")
+        channels = channels == null || channels.isEmpty() ? List.of("router", "slack", "email", "inapp")
                 : channels.stream().map(c -> c.trim().toLowerCase(Locale.ROOT)).toList();
         email = email == null ? new Email(null) : email;
         pacing = pacing == null ? new Pacing(0, 0, 0, 0, 0) : pacing;
         retry = retry == null ? new Retry(0, null, null) : retry;
         drain = drain == null ? new Drain(null, 0, 0, null) : drain;
+        inbox = inbox == null ? new Inbox(null, null) : inbox;
     }
 
     public boolean runs(String channel) {
@@ -68,6 +71,17 @@ public record NotifierProperties(List<String> channels, Email email, Pacing paci
             workers = workers <= 0 ? 8 : workers;
             batch = batch <= 0 ? 50 : batch;
             lease = lease == null ? Duration.ofMinutes(2) : lease;
+        }
+    }
+
+    /**
+     * @param heartbeat     how often an open inbox stream gets a comment line, so proxies keep it open
+     * @param streamTimeout how long one stream stays open; the browser's EventSource then reconnects
+     */
+    public record Inbox(Duration heartbeat, Duration streamTimeout) {
+        public Inbox {
+            heartbeat = heartbeat == null ? Duration.ofSeconds(15) : heartbeat;
+            streamTimeout = streamTimeout == null ? Duration.ofMinutes(30) : streamTimeout;
         }
     }
 }

@@ -9,4 +9,13 @@ public interface ChannelSender {
     NotificationChannel channel();
 
     SendReceipt send(NotificationRequest command);
+
+    /**
+     * {@code true} for a channel whose "provider" is this service's own database (the in-app inbox): nothing to
+     * pace, nothing to retry, and the effect can commit with the ledger row. Such a channel is not queued for the
+     * {@link Drainer}; its listener calls {@link Ledger#deliverNow} inside the consumer's transaction.
+     */
+    default boolean immediate() {
+        return false;
+    }
 }

@@ -53,7 +53,7 @@ public class Drainer {
         this.pacer = pacer;
         this.properties = properties;
         this.senders = senders.stream()
-                .filter(s -> properties.runs(s.channel().name().toLowerCase()))
+                .filter(s -> !s.immediate() && properties.runs(s.channel().name().toLowerCase()))
                 .collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
         this.workers = Executors.newFixedThreadPool(properties.drain().workers(), runnable -> {
             Thread thread = new Thread(runnable, "notifier-worker-" + THREADS.incrementAndGet());

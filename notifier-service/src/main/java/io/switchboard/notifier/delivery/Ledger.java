@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.switchboard.contracts.EventCodec;
@@ -16,6 +17,7 @@ import io.switchboard.contracts.notification.DeliveryOutcome;
 import io.switchboard.contracts.notification.DeliveryReason;
 import io.switchboard.contracts.notification.DeliveryReported;
 import io.switchboard.contracts.notification.EmailNotificationRequested;
+import io.switchboard.contracts.notification.InAppNotificationRequested;
 import io.switchboard.contracts.notification.NotificationChannel;
 import io.switchboard.contracts.notification.NotificationRequest;
 import io.switchboard.contracts.notification.SlackNotificationRequested;
@@ -50,12 +52,49 @@ public class Ledger {
 
     /** Queues a command (PENDING, due now) unless its notification id is already in the ledger. */
     public boolean accept(NotificationRequest command) {
+        return insert(command, "PENDING", 0);
+    }
+
+    /**
+     * For an {@link ChannelSender#immediate() immediate} channel (the in-app inbox, a write to our own database):
+     * records the command, sends it and records the outcome and its report, all in the caller's transaction — the
+     * consumer's dedupe transaction. There is no crash window (the effect, the ledger row, the report in the outbox
+     * and the processed-event row commit together or not at all) and no pacing or drainer hop. A command already in
+     * the ledger does nothing.
+     *
+     * @return {@code true} when this call delivered it, {@code false} for a duplicate
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean deliverNow(NotificationRequest command, ChannelSender sender) {
+        if (!sender.immediate() || sender.channel() != command.channel()) {
+            throw new IllegalArgumentException(sender.channel() + " is not an immediate sender of " + command.channel());
+        }
+        if (!insert(command, "SENDING", 1)) {
+            return false;
+        }
+        Claimed claimed = new Claimed(command.notificationId(), command.channel(), Targets.paceKey(command),
+                Targets.workspaceKey(command), command, 1);
+        SendReceipt receipt = sender.send(command);
+        switch (receipt.status()) {
+            case DELIVERED -> complete(claimed, DeliveryOutcome.DELIVERED, null, null, receipt.providerMessageId());
+            case PERMANENT -> complete(claimed, DeliveryOutcome.FAILED, receipt.reason(), receipt.reasonText(), null);
+            // Our own database failing is not a provider's transient state: roll back and let Kafka redeliver.
+            default -> throw new IllegalStateException("immediate delivery of " + command.notificationId()
+                    + " failed: " + receipt.reasonText());
+        }
+        return true;
+    }
+
+    private boolean insert(NotificationRequest command, String status, int attempts) {
         return tenantJdbc.sql(practiceId(command), """
                 insert into delivery (notification_id, practice_id, channel, pace_key, workspace_key, target, command,
-                                      status, not_before, requested_at)
-                values (:id, :practiceId, :channel, :paceKey, :workspaceKey, :target, :command, 'PENDING', now(), :requestedAt)
+                                      status, attempts, not_before, requested_at)
+                values (:id, :practiceId, :channel, :paceKey, :workspaceKey, :target, :command, :status, :attempts,
+                        now(), :requestedAt)
                 on conflict (notification_id) do nothing
                 """)
+                .param("status", status)
+                .param("attempts", attempts)
                 .param("id", command.notificationId())
                 .param("channel", command.channel().name())
                 .param("paceKey", Targets.paceKey(command))
@@ -211,6 +250,9 @@ public class Ledger {
         if (command instanceof EmailNotificationRequested e) {
             return e.practiceId();
         }
+        if (command instanceof InAppNotificationRequested i) {
+            return i.practiceId();
+        }
         throw new IllegalArgumentException("unsupported command " + command.getClass().getSimpleName());
     }
 
@@ -218,6 +260,7 @@ public class Ledger {
         return switch (channel) {
             case SLACK -> codec.fromJson(json, SlackNotificationRequested.class);
             case EMAIL -> codec.fromJson(json, EmailNotificationRequested.class);
+            case IN_APP -> codec.fromJson(json, InAppNotificationRequested.class);
             default -> throw new IllegalStateException("no sender for " + channel);
         };
     }

@@ -3,6 +3,7 @@ package io.switchboard.notifier.delivery;
 import java.util.Locale;
 
 import io.switchboard.contracts.notification.EmailNotificationRequested;
+import io.switchboard.contracts.notification.InAppNotificationRequested;
 import io.switchboard.contracts.notification.NotificationRequest;
 import io.switchboard.contracts.notification.SlackNotificationRequested;
 
@@ -22,6 +23,9 @@ public final class Targets {
         if (command instanceof EmailNotificationRequested e) {
             return String.join(", ", e.to());
         }
+        if (command instanceof InAppNotificationRequested i) {
+            return "inbox:" + i.recipientUserId();
+        }
         return command.channel().name();
     }
 
@@ -33,6 +37,9 @@ public final class Targets {
         if (command instanceof EmailNotificationRequested e) {
             return "email:" + e.to().get(0).toLowerCase(Locale.ROOT);
         }
+        if (command instanceof InAppNotificationRequested i) {
+            return "inapp:" + i.practiceId() + ":" + i.recipientUserId();
+        }
         return command.channel() + ":" + command.notificationId();
     }
 
@@ -40,6 +47,9 @@ public final class Targets {
     public static String workspaceKey(NotificationRequest command) {
         if (command instanceof SlackNotificationRequested s) {
             return "slack:" + s.practiceId();
+        }
+        if (command instanceof InAppNotificationRequested i) {
+            return "inapp:" + i.practiceId();
         }
         return command.channel().name();
     }

@@ -20,6 +20,7 @@ import io.switchboard.contracts.notification.DeliveryOutcome;
 import io.switchboard.contracts.notification.DeliveryReason;
 import io.switchboard.contracts.notification.DeliveryReported;
 import io.switchboard.contracts.notification.EmailNotificationRequested;
+import io.switchboard.contracts.notification.InAppNotificationRequested;
 import io.switchboard.contracts.notification.MessageContent;
 import io.switchboard.contracts.notification.NotificationChannel;
 import io.switchboard.contracts.notification.NotificationIds;
@@ -38,6 +39,10 @@ import io.switchboard.notifier.projection.Projections.RegisterSettings;
  * N1: turns a correspondence event into one command per concrete target (id from
  * {@link NotificationIds#derive}), each with a QUEUED report, or a NOT_SENT report saying why not. Runs inside
  * the consumer's transaction, so commands and reports go through the outbox with the dedupe row.
+ *
+ * <p>A newly recorded entry for a staff recipient ("phone message for Sam") also lands in the recipient's in-app
+ * inbox (N5), whatever the share targets: the inbox needs no provider, so it is the one place the recipient always
+ * sees it. Not when the author is the recipient, and not again when the entry is shared later.
  */
 @Component
 public class Router {
@@ -55,9 +60,13 @@ public class Router {
         this.publicUrl = publicUrl;
     }
 
-    /** What one event asks for; {@code useDefaults} when the entry names no targets of its own. */
+    /**
+     * What one event asks for; the practice default when {@code targets} is empty.
+     *
+     * @param newEntry the entry was just recorded (its recipient gets an inbox item), not shared again later
+     */
     public record Routing(String sourceEventId, Instant requestedAt, UUID practiceId, UUID entryId,
-                          CorrespondenceDetails entry, List<ShareTarget> targets) {
+                          CorrespondenceDetails entry, List<ShareTarget> targets, boolean newEntry) {
     }
 
     private record Context(Routing routing, SourceRef source, MessageContent content, String emailSubject,
@@ -74,6 +83,26 @@ public class Router {
         List<ShareTarget> targets = routing.targets().isEmpty() ? List.of(ShareTarget.practiceDefault()) : routing.targets();
         for (ShareTarget target : targets) {
             route(ctx, target);
+        }
+        UUID recipient = routing.entry().recipientUserId();
+        if (routing.newEntry() && recipient != null && !recipient.equals(routing.entry().authorUserId())) {
+            inbox(ctx, recipient);
+        }
+    }
+
+    private void inbox(Context ctx, UUID userId) {
+        String key = "user:" + userId;
+        Optional<DirectoryUser> user = projections.user(ctx.routing().practiceId(), userId);
+        if (user.isEmpty()) {
+            notSent(ctx, NotificationChannel.IN_APP, key, "inbox:" + userId, DeliveryReason.USER_NOT_FOUND,
+                    "the user is not in the practice directory");
+        } else if (!user.get().active()) {
+            notSent(ctx, NotificationChannel.IN_APP, key, "inbox:" + userId, DeliveryReason.USER_INACTIVE,
+                    "the user is inactive");
+        } else {
+            UUID id = NotificationIds.derive(ctx.routing().sourceEventId(), NotificationChannel.IN_APP, key);
+            emit(ctx, new InAppNotificationRequested(id, ctx.routing().practiceId(), ctx.routing().sourceEventId(),
+                    ctx.source(), userId, ctx.content(), ctx.routing().requestedAt()));
         }
     }
 

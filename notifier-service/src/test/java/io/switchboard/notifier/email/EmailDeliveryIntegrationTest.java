@@ -16,6 +16,7 @@ import io.switchboard.contracts.notification.DeliveryReason;
 import io.switchboard.contracts.notification.DeliveryReported;
 import io.switchboard.contracts.notification.EmailNotificationRequested;
 import io.switchboard.contracts.notification.MessageContent;
+import io.switchboard.contracts.notification.NotificationChannel;
 import io.switchboard.contracts.notification.SourceRef;
 import io.switchboard.notifier.support.NotifierIntegrationTestBase;
 import io.switchboard.platform.test.KafkaProbe;
@@ -37,9 +38,10 @@ class EmailDeliveryIntegrationTest extends NotifierIntegrationTestBase {
         try (KafkaProbe probe = KafkaProbe.on("notification.delivery.v1")) {
             record(practice, entry, phoneMessage(author, recipient), List.of());
             await().atMost(Duration.ofSeconds(20)).until(() -> reports(probe.events(), practice).stream()
-                    .anyMatch(r -> r.outcome() == DeliveryOutcome.DELIVERED));
+                    .anyMatch(r -> r.outcome() == DeliveryOutcome.DELIVERED && r.channel() == NotificationChannel.EMAIL));
             DeliveryReported delivered = reports(probe.events(), practice).stream()
-                    .filter(r -> r.outcome() == DeliveryOutcome.DELIVERED).findFirst().orElseThrow();
+                    .filter(r -> r.outcome() == DeliveryOutcome.DELIVERED && r.channel() == NotificationChannel.EMAIL)
+                    .findFirst().orElseThrow();
             assertThat(delivered.providerMessageId()).isNotBlank();
             assertThat(delivered.attempts()).isEqualTo(1);
             assertThat(delivered.source()).isEqualTo(SourceRef.correspondenceEntry(entry));

@@ -55,7 +55,8 @@ class RouterIntegrationTest extends NotifierIntegrationTestBase {
                     .anyMatch(c -> c.sourceEventId().equals(marker.getId())));
             assertThat(emails(commands, practice)).hasSize(3);
             assertThat(reports(commands.events(), practice).stream()
-                    .filter(r -> r.sourceEventId().equals(event.getId()) && r.outcome() == DeliveryOutcome.QUEUED)
+                    .filter(r -> r.sourceEventId().equals(event.getId()) && r.outcome() == DeliveryOutcome.QUEUED
+                            && r.channel() == NotificationChannel.EMAIL)
                     .count()).isEqualTo(2);
         }
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -31,18 +32,25 @@ import io.switchboard.contracts.register.CorrespondenceDetails;
 import io.switchboard.contracts.register.CorrespondenceRecorded;
 import io.switchboard.contracts.register.CorrespondenceType;
 import io.switchboard.contracts.register.ShareTarget;
+import io.switchboard.platform.test.Api;
 import io.switchboard.platform.test.SwitchboardIntegrationTest;
 
 /** What the notifier's integration tests share: one context, fresh practices, helpers to feed the projections. */
 @SwitchboardIntegrationTest
 public abstract class NotifierIntegrationTestBase {
 
+    @LocalServerPort
+    protected int port;
     @Autowired
     protected KafkaTemplate<String, CloudEvent> kafka;
     @Autowired
     protected EventCodec codec;
     @Autowired
     protected JdbcClient jdbc;
+
+    protected Api api() {
+        return Api.onPort(port);
+    }
 
     protected CloudEvent send(String topic, EventData data) {
         CloudEvent event = codec.encode(data, EventMetadata.now("/test", null, null));
