@@ -10,25 +10,28 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
+import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.util.StringUtils;
-import org.springframework.web.server.ServerWebExchange;
 
-import reactor.core.publisher.Mono;
+import io.switchboard.gateway.apidocs.ApiDocsIndex;
+import io.switchboard.gateway.edge.Problems;
+import io.switchboard.gateway.ratelimit.RateLimitFilter;
+import io.switchboard.gateway.slack.SlackInteractionsFilter;
 
 /**
  * The one entrance for the web front end and partner systems: routes each service's public API
  * (declared in application.yml), validates the caller's JWT and relays it unchanged, so every
- * service validates it again.
+ * service validates it again. The edge duties around the routes are in {@link EdgeConfiguration}.
  */
 @SpringBootApplication
 @EnableWebFluxSecurity
@@ -39,29 +42,41 @@ public class GatewayApplication {
         SpringApplication.run(GatewayApplication.class, args);
     }
 
+    /** The OAuth returns from Slack, Microsoft and Google: the browser comes back without our token. */
+    static final String[] OAUTH_CALLBACKS = {
+            "/api/integrations/connections/slack/callback",
+            "/api/integrations/connections/teams/callback",
+            "/api/integrations/connections/teams/consent-callback",
+            "/api/integrations/connections/gmail/callback"};
+
     @Bean
-    SecurityWebFilterChain security(ServerHttpSecurity http) {
+    SecurityWebFilterChain security(ServerHttpSecurity http, RateLimiter<?> rateLimiter) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                // SecurityHeadersFilter sets the headers on every response, the services' included.
+                .headers(ServerHttpSecurity.HeaderSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-                        .pathMatchers("/api/*/v3/api-docs/**").permitAll()
-                        // The browser returns from Slack's install page without our token; the
-                        // integration service authorises the callback by its single-use state.
-                        .pathMatchers(HttpMethod.GET, "/api/integrations/connections/slack/callback").permitAll()
+                        .pathMatchers("/api/*/v3/api-docs/**", ApiDocsIndex.PATH).permitAll()
+                        // The integration service authorises an OAuth return by its single-use state.
+                        .pathMatchers(HttpMethod.GET, OAUTH_CALLBACKS).permitAll()
+                        // Authenticated by Slack's signature in SlackInteractionsFilter, before this chain.
+                        .pathMatchers(SlackInteractionsFilter.ENDPOINT, SlackInteractionsFilter.ENDPOINT + "/").permitAll()
                         // Service-to-service APIs are not part of the public API.
                         .pathMatchers("/api/*/internal/**").denyAll()
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> { })
-                        .authenticationEntryPoint((exchange, e) -> problem(exchange, HttpStatus.UNAUTHORIZED,
+                        .authenticationEntryPoint((exchange, e) -> Problems.write(exchange, HttpStatus.UNAUTHORIZED,
                                 "A valid bearer token is required.")))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint((exchange, e) -> problem(exchange, HttpStatus.UNAUTHORIZED,
+                        .authenticationEntryPoint((exchange, e) -> Problems.write(exchange, HttpStatus.UNAUTHORIZED,
                                 "A valid bearer token is required."))
-                        .accessDeniedHandler((exchange, e) -> problem(exchange, HttpStatus.FORBIDDEN,
+                        .accessDeniedHandler((exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
                                 "This path is not part of the API.")))
+                // After authentication, so a budget is keyed by a validated practice claim.
+                .addFilterAfter(new RateLimitFilter(rateLimiter), SecurityWebFiltersOrder.AUTHENTICATION)
                 .build();
     }
 
@@ -86,14 +101,5 @@ public class GatewayApplication {
         String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         return (RSAPublicKey) KeyFactory.getInstance("RSA")
                 .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-    }
-
-    private static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String detail) {
-        var response = exchange.getResponse();
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-                + status.value() + ",\"detail\":\"" + detail + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 }
