@@ -18,11 +18,14 @@ final class Stack {
     /** Where the web front end would be; links in messages point here. */
     static final String PUBLIC_URL = "https://app.switchboard.test";
 
-    /** Slack's limits sped up 50 times for test speed: 1 msg/s per channel becomes 50/s (burst 3 → 5). */
-    static final int SLACK_CHANNEL_RATE = 50;
-    static final int SLACK_CHANNEL_BURST = 5;
-    static final int SLACK_WORKSPACE_RATE = 250;
-    static final int SLACK_WORKSPACE_BURST = 50;
+    /**
+     * Slack's limits sped up 10 times for test speed: 1 msg/s per channel becomes 10/s, "several hundred a
+     * minute" per workspace 100/s. Slow enough that a busy channel really builds a queue in the journeys.
+     */
+    static final int SLACK_CHANNEL_RATE = 10;
+    static final int SLACK_CHANNEL_BURST = 3;
+    static final int SLACK_WORKSPACE_RATE = 100;
+    static final int SLACK_WORKSPACE_BURST = 20;
 
     private static Stack instance;
 
@@ -59,7 +62,7 @@ final class Stack {
         notifierEnv.put("SWITCHBOARD_INTEGRATION_BASE_URL", integration.baseUrl());
         notifierEnv.put("SPRING_MAIL_HOST", sandbox.smtpHost());
         notifierEnv.put("SPRING_MAIL_PORT", Integer.toString(sandbox.smtpPort()));
-        // Slack's "1 message per second per channel" scaled by SLACK_TIME_SCALE, as the sandbox is in busy tests.
+        // Slack's limits, time-scaled as the sandbox's are in the busy journey (see SLACK_CHANNEL_RATE).
         notifierEnv.put("SWITCHBOARD_NOTIFIER_PACING_SLACKCHANNELRATE", Integer.toString(SLACK_CHANNEL_RATE));
         notifierEnv.put("SWITCHBOARD_NOTIFIER_PACING_SLACKCHANNELBURST", Integer.toString(SLACK_CHANNEL_BURST));
         notifierEnv.put("SWITCHBOARD_NOTIFIER_PACING_SLACKWORKSPACERATE", Integer.toString(SLACK_WORKSPACE_RATE));
@@ -69,6 +72,10 @@ final class Stack {
         Map<String, String> gatewayEnv = new HashMap<>(common);
         gatewayEnv.put("REGISTER_URI", register.baseUrl());
         gatewayEnv.put("INTEGRATION_URI", integration.baseUrl());
+        // The journeys are not about the gateway's per-practice limit; the busy one logs 300 entries at full speed.
+        gatewayEnv.put("SWITCHBOARD_GATEWAY_RATELIMIT_LIMITS_PRACTICE_RATE", "1000");
+        gatewayEnv.put("SWITCHBOARD_GATEWAY_RATELIMIT_LIMITS_PRACTICE_PERIOD", "1s");
+        gatewayEnv.put("SWITCHBOARD_GATEWAY_RATELIMIT_LIMITS_PRACTICE_BURST", "1000");
         gateway = ServiceProcess.start("gateway", gatewayEnv).awaitHealthy("/actuator/health");
     }
 

@@ -28,6 +28,7 @@ import org.springframework.web.context.support.StandardServletEnvironment;
 import io.switchboard.sandbox.mail.MailStore;
 import io.switchboard.sandbox.mail.ReceivedMail;
 import io.switchboard.sandbox.mail.SmtpCapture;
+import io.switchboard.sandbox.microsoft.MicrosoftTenants;
 import io.switchboard.sandbox.ratelimit.RateLimiter;
 import io.switchboard.sandbox.recording.RecordedRequest;
 import io.switchboard.sandbox.recording.RequestRecorder;
@@ -103,6 +104,20 @@ public final class ProviderSandbox implements AutoCloseable {
         return baseUrl() + "/api/";
     }
 
+    /**
+     * The Microsoft identity platform's authority for this sandbox, {@code <baseUrl>} (where the real one is
+     * {@code https://login.microsoftonline.com}): endpoints are {@code <authority>/{tenant}/oauth2/v2.0/authorize|token}
+     * and {@code <authority>/{tenant}/adminconsent}.
+     */
+    public String microsoftAuthority() {
+        return baseUrl();
+    }
+
+    /** Microsoft Graph's base URL for {@code RequestAdapter.setBaseUrl}: {@code <baseUrl>/v1.0}. */
+    public String graphBaseUrl() {
+        return baseUrl() + "/v1.0";
+    }
+
     public String smtpHost() {
         return host;
     }
@@ -129,6 +144,14 @@ public final class ProviderSandbox implements AutoCloseable {
     /** The emulated Slack, to seed workspaces and read what was posted. */
     public SlackWorkspaces slack() {
         return context.getBean(SlackWorkspaces.class);
+    }
+
+    /**
+     * The emulated Microsoft cloud, to seed tenants and apps, revoke a user's grants, expire tokens and read
+     * the channel messages Graph received.
+     */
+    public MicrosoftTenants microsoft() {
+        return context.getBean(MicrosoftTenants.class);
     }
 
     /** The providers' limits, to override one for a test; {@link #reset()} restores them. */

@@ -21,31 +21,39 @@ import org.springframework.web.util.HtmlUtils;
 import io.switchboard.sandbox.mail.MailStore;
 import io.switchboard.sandbox.mail.ReceivedMail;
 import io.switchboard.sandbox.mail.SmtpCapture;
+import io.switchboard.sandbox.microsoft.MicrosoftTenant;
+import io.switchboard.sandbox.microsoft.MicrosoftTenants;
+import io.switchboard.sandbox.microsoft.TeamsMessage;
 import io.switchboard.sandbox.provider.ProviderEmulators;
 import io.switchboard.sandbox.recording.RecordedRequest;
 import io.switchboard.sandbox.recording.RequestRecorder;
 
 /**
- * The page a developer opens to see what the sandbox received: recent provider calls and mails, newest
- * first. Everything shown came from a client, so every value is escaped and the page runs no script.
+ * The page a developer opens to see what the sandbox holds and received: Microsoft tenants, recent provider
+ * calls, Teams channel messages and mails, newest first. Everything shown came from a client, so every
+ * value is escaped and the page runs no script.
  */
 @RestController
 class SandboxPage {
 
     private static final int REQUESTS_SHOWN = 200;
     private static final int MAILS_SHOWN = 100;
+    private static final int MESSAGES_SHOWN = 100;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     private final RequestRecorder recorder;
     private final MailStore mails;
     private final SmtpCapture smtp;
     private final ProviderEmulators emulators;
+    private final MicrosoftTenants microsoft;
 
-    SandboxPage(RequestRecorder recorder, MailStore mails, SmtpCapture smtp, ProviderEmulators emulators) {
+    SandboxPage(RequestRecorder recorder, MailStore mails, SmtpCapture smtp, ProviderEmulators emulators,
+            MicrosoftTenants microsoft) {
         this.recorder = recorder;
         this.mails = mails;
         this.smtp = smtp;
         this.emulators = emulators;
+        this.microsoft = microsoft;
     }
 
     @GetMapping("/")
@@ -66,7 +74,9 @@ class SandboxPage {
                 .append(".s4,.s5{color:#a00}</style></head><body>")
                 .append("<h1>Provider sandbox</h1><p>SMTP on port ").append(smtp.port())
                 .append(" · JSON: <a href=\"/sandbox/api/requests\">requests</a>, <a href=\"/sandbox/api/mail\">mail</a>, ")
-                .append("<a href=\"/sandbox/api/limits\">limits</a>, <a href=\"/sandbox/api/slack/workspaces\">Slack workspaces</a>")
+                .append("<a href=\"/sandbox/api/limits\">limits</a>, <a href=\"/sandbox/api/slack/workspaces\">Slack workspaces</a>, ")
+                .append("<a href=\"/sandbox/api/microsoft/tenants\">Microsoft tenants</a>, ")
+                .append("<a href=\"/sandbox/api/microsoft/messages\">Teams messages</a>")
                 .append(" · <a href=\"/actuator/health\">health</a></p>");
         html.append("<h2>Requests</h2><p>Provider: <a href=\"/sandbox\">all</a>");
         for (String name : emulators.names()) {
@@ -74,6 +84,10 @@ class SandboxPage {
         }
         html.append("</p>");
         appendRequests(html, requests);
+        html.append("<h2>Microsoft tenants</h2>");
+        appendTenants(html);
+        html.append("<h2>Teams channel messages</h2>");
+        appendTeamsMessages(html, newestFirst(microsoft.messages(), MESSAGES_SHOWN));
         html.append("<h2>Mail</h2>");
         appendMails(html, received);
         html.append("</body></html>");
@@ -99,6 +113,60 @@ class SandboxPage {
                     .append("</td><td class=\"s").append(request.status() / 100).append("\">").append(request.status())
                     .append("</td><td><pre>").append(escape(payload(request)))
                     .append("</pre></td><td><pre>").append(escape(lines(request.headers())))
+                    .append("</pre></td></tr>");
+        }
+        html.append("</table>");
+    }
+
+    private void appendTenants(StringBuilder html) {
+        List<MicrosoftTenant> tenants = microsoft.tenants();
+        if (tenants.isEmpty()) {
+            html.append("<p>No tenants seeded.</p>");
+            return;
+        }
+        html.append("<table><tr><th>tenant</th><th>users</th><th>teams and channels</th><th>admin consented apps</th></tr>");
+        for (MicrosoftTenant tenant : tenants) {
+            String id = tenant.tenantId();
+            String users = microsoft.users(id).stream()
+                    .map(user -> user.userPrincipalName() + " (" + user.id() + ")" + (user.admin() ? " admin" : ""))
+                    .collect(Collectors.joining("\n"));
+            String teams = microsoft.teams(id).stream()
+                    .map(team -> team.displayName() + " (" + team.id() + ", " + team.memberIds().size() + " members)"
+                            + microsoft.channels(id, team.id()).stream()
+                                    .map(channel -> "\n  #" + channel.displayName() + " " + channel.id())
+                                    .collect(Collectors.joining()))
+                    .collect(Collectors.joining("\n"));
+            html.append("<tr><td>").append(escape(tenant.displayName())).append("<br>").append(escape(tenant.domain()))
+                    .append("<br>").append(escape(id))
+                    .append("</td><td><pre>").append(escape(users))
+                    .append("</pre></td><td><pre>").append(escape(teams))
+                    .append("</pre></td><td><pre>").append(escape(String.join("\n", microsoft.adminConsents(id))))
+                    .append("</pre></td></tr>");
+        }
+        html.append("</table>");
+    }
+
+    private static void appendTeamsMessages(StringBuilder html, List<TeamsMessage> messages) {
+        if (messages.isEmpty()) {
+            html.append("<p>No Teams messages yet.</p>");
+            return;
+        }
+        html.append("<table><tr><th>id</th><th>received (UTC)</th><th>team / channel</th><th>sender / app</th>")
+                .append("<th>body (source)</th><th>mentions</th><th>attachments</th></tr>");
+        for (TeamsMessage message : messages) {
+            String mentions = message.mentions().stream()
+                    .map(mention -> mention.id() + ": " + mention.mentionText() + " → " + mention.userId())
+                    .collect(Collectors.joining("\n"));
+            String attachments = message.attachments().stream()
+                    .map(attachment -> attachment.id() + " " + attachment.contentType() + "\n" + attachment.content())
+                    .collect(Collectors.joining("\n"));
+            html.append("<tr><td>").append(escape(message.id()))
+                    .append("</td><td>").append(escape(TIME.format(message.receivedAt())))
+                    .append("</td><td>").append(escape(message.teamId())).append("<br>").append(escape(message.channelId()))
+                    .append("</td><td>").append(escape(message.senderUserId())).append("<br>").append(escape(message.clientId()))
+                    .append("</td><td><pre>").append(escape(message.contentType() + ": " + message.content()))
+                    .append("</pre></td><td><pre>").append(escape(mentions))
+                    .append("</pre></td><td><pre>").append(escape(attachments))
                     .append("</pre></td></tr>");
         }
         html.append("</table>");

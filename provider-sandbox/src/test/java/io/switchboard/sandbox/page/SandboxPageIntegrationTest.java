@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.web.client.RestClient;
 
 import io.switchboard.sandbox.ProviderSandbox;
+import io.switchboard.sandbox.support.MicrosoftOAuthClient;
+import io.switchboard.sandbox.support.MicrosoftTenantMother;
 import io.switchboard.sandbox.support.SandboxApi;
 
 /** The {@code /sandbox} page: what it lists, and that nothing a client sent can run in the browser. */
@@ -73,5 +78,26 @@ class SandboxPageIntegrationTest {
         String page = api.get("/sandbox?provider=gmail").getBody();
 
         assertThat(page).contains("GET /gmail/v1/users/me/profile").doesNotContain("POST /api/auth.test");
+    }
+
+    @Test
+    void showsMicrosoftTenantsTeamsChannelsAndTeamsMessagesEscaped() {
+        sandbox.microsoft().seed(MicrosoftTenantMother.acmeConsented());
+        String accessToken = new MicrosoftOAuthClient(sandbox).signIn(MicrosoftTenantMother.SAM_UPN).get("access_token").asString();
+        RestClient.create(sandbox.graphBaseUrl()).post()
+                .uri("/teams/{team}/channels/{channel}/messages", MicrosoftTenantMother.PRACTICE_TEAM_ID,
+                        MicrosoftTenantMother.FRONT_DESK_CHANNEL_ID)
+                .header("Authorization", "Bearer " + accessToken)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("body", Map.of("contentType", "html", "content", "<p onclick=\"steal()\">Call back</p>")))
+                .retrieve().toBodilessEntity();
+
+        String page = api.get("/sandbox").getBody();
+
+        assertThat(page).contains("Acme Accounting").contains(MicrosoftTenantMother.ACME_TENANT_ID)
+                .contains(MicrosoftTenantMother.SAM_UPN).contains("Front desk")
+                .contains(MicrosoftTenantMother.FRONT_DESK_CHANNEL_ID)
+                .contains("html: &lt;p onclick=&quot;steal()&quot;&gt;Call back&lt;/p&gt;")
+                .doesNotContain("<p onclick");
     }
 }

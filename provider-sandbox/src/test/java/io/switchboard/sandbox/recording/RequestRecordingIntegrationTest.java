@@ -69,10 +69,11 @@ class RequestRecordingIntegrationTest {
     }
 
     @Test
-    void recordsTheStatusOfCallsTheSandboxDoesNotEmulateYet() {
+    void recordsTheStatusEachCallWasAnsweredWith() {
+        api.get("/v1.0/me/drive");
         api.postJson("/v1.0/teams/T1/channels/C1/messages", Map.of("body", Map.of("content", "hi")));
 
-        assertThat(sandbox.requests("graph").get(0).status()).isEqualTo(501);
+        assertThat(sandbox.requests("graph")).extracting(RecordedRequest::status).containsExactly(501, 401);
     }
 
     @Test
