@@ -117,6 +117,19 @@ public class Directory {
         published(practiceId, userId);
     }
 
+    /** Records a user's Microsoft identity (or clears it) and republishes them when it changed. */
+    @Transactional
+    public void linkMicrosoftUser(UUID practiceId, UUID userId, String microsoftUserId) {
+        StaffUser user = user(practiceId, userId);
+        if (Objects.equals(user.microsoftUserId(), microsoftUserId)) {
+            return;
+        }
+        jdbc.sql(practiceId, """
+                update staff_user set microsoft_user_id = :microsoft where practice_id = :practiceId and id = :id
+                """).param("id", userId).param("microsoft", microsoftUserId).update();
+        published(practiceId, userId);
+    }
+
     /** Every active staff user of a practice, for resolving provider identities. */
     @Transactional(readOnly = true)
     public List<StaffUser> activeUsers(UUID practiceId) {
@@ -144,7 +157,9 @@ public class Directory {
         return jdbc.unscoped().sql("select id from practice order by id").query(UUID.class).list();
     }
 
-    private StaffUser user(UUID practiceId, UUID userId) {
+    /** One staff user of the practice; 404 when not in it. */
+    @Transactional(readOnly = true)
+    public StaffUser user(UUID practiceId, UUID userId) {
         return jdbc.sql(practiceId, "select " + USER_COLUMNS + " from staff_user where practice_id = :practiceId and id = :id")
                 .param("id", userId).query(StaffUser.class).optional()
                 .orElseThrow(() -> new NotFoundException("staff user", userId));

@@ -1,4 +1,4 @@
-package io.switchboard.integration.slack;
+package io.switchboard.integration.oauth;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

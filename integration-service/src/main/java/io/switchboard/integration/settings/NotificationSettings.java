@@ -25,6 +25,9 @@ import io.switchboard.contracts.notification.DeliveryReason;
 import io.switchboard.integration.slack.SlackChannel;
 import io.switchboard.integration.slack.SlackChannels;
 import io.switchboard.integration.slack.SlackConnections;
+import io.switchboard.integration.teams.TeamsChannels;
+import io.switchboard.integration.teams.TeamsConnections;
+import io.switchboard.contracts.integration.ConnectionStatus;
 import io.switchboard.platform.security.TenantJdbc;
 import io.switchboard.platform.web.InvalidRequestException;
 
@@ -45,13 +48,17 @@ public class NotificationSettings {
     private final ApplicationEventPublisher events;
     private final SlackConnections slack;
     private final SlackChannels channels;
+    private final TeamsConnections teams;
+    private final TeamsChannels teamsChannels;
 
     NotificationSettings(TenantJdbc jdbc, ApplicationEventPublisher events, SlackConnections slack,
-                         SlackChannels channels) {
+                         SlackChannels channels, TeamsConnections teams, TeamsChannels teamsChannels) {
         this.jdbc = jdbc;
         this.events = events;
         this.slack = slack;
         this.channels = channels;
+        this.teams = teams;
+        this.teamsChannels = teamsChannels;
     }
 
     @Transactional(readOnly = true)
@@ -69,7 +76,7 @@ public class NotificationSettings {
      */
     @Transactional
     public SettingView save(UUID practiceId, UUID userId, Tool tool, Trigger trigger, DeliveryMode requestedMode,
-                            ChatProvider requestedProvider, String channelId) {
+                            ChatProvider requestedProvider, String teamId, String channelId) {
         if (!TRIGGERS.get(tool).contains(trigger)) {
             throw InvalidRequestException.field("trigger", trigger + " is not a trigger of " + tool
                     + "; it has " + TRIGGERS.get(tool));
@@ -78,25 +85,33 @@ public class NotificationSettings {
         ChatProvider provider = requestedProvider;
         ChannelRef channel = null;
         if (channelId != null && !channelId.isBlank()) {
-            provider = provider == null ? ChatProvider.SLACK : provider;
-            if (provider != ChatProvider.SLACK) {
-                throw InvalidRequestException.field("defaultProvider", "only Slack channels can be chosen so far");
+            provider = provider == null ? (teamId == null ? ChatProvider.SLACK : ChatProvider.TEAMS) : provider;
+            if (provider == ChatProvider.SLACK) {
+                SlackChannel found = channels.find(practiceId, channelId).orElseThrow(() -> InvalidRequestException.field(
+                        "channelId", "is not one of the practice's Slack channels; refresh the channel list"));
+                channel = ChannelRef.slack(found.id(), found.name());
+            } else {
+                if (teamId == null || teamId.isBlank()) {
+                    throw InvalidRequestException.field("teamId", "is required for a Teams channel");
+                }
+                TeamsChannels.TeamsChannel found = teamsChannels.find(practiceId, teamId, channelId)
+                        .orElseThrow(() -> InvalidRequestException.field("channelId",
+                                "is not one of the practice's Teams channels in that team; refresh the channel list"));
+                channel = ChannelRef.teams(found.teamId(), found.id(), found.name());
             }
-            SlackChannel found = channels.find(practiceId, channelId).orElseThrow(() -> InvalidRequestException.field(
-                    "channelId", "is not one of the practice's Slack channels; refresh the channel list"));
-            channel = ChannelRef.slack(found.id(), found.name());
         }
         Instant now = Instant.now();
         jdbc.sql(practiceId, """
                 insert into notification_setting (practice_id, tool, trigger, delivery_mode, default_provider,
-                                                  channel_id, channel_name, updated_by, updated_at)
-                values (:practiceId, :tool, :trigger, :mode, :provider, :channelId, :channelName, :by, :at)
+                                                  team_id, channel_id, channel_name, updated_by, updated_at)
+                values (:practiceId, :tool, :trigger, :mode, :provider, :teamId, :channelId, :channelName, :by, :at)
                 on conflict (practice_id, tool, trigger) do update set delivery_mode = excluded.delivery_mode,
-                    default_provider = excluded.default_provider, channel_id = excluded.channel_id,
-                    channel_name = excluded.channel_name, updated_by = excluded.updated_by,
+                    default_provider = excluded.default_provider, team_id = excluded.team_id,
+                    channel_id = excluded.channel_id, channel_name = excluded.channel_name, updated_by = excluded.updated_by,
                     updated_at = excluded.updated_at
                 """).param("tool", tool.name()).param("trigger", trigger.name()).param("mode", mode.name())
                 .param("provider", provider == null ? null : provider.name())
+                .param("teamId", channel == null ? null : channel.teamId())
                 .param("channelId", channel == null ? null : channel.id())
                 .param("channelName", channel == null ? null : channel.name())
                 .param("by", userId).param("at", Timestamp.from(now)).update();
@@ -136,8 +151,15 @@ public class NotificationSettings {
                 settings, now));
     }
 
+    /** Providers that can deliver now: a broken connection cannot, and the settings say so. */
     private List<Provider> connectedProviders(UUID practiceId) {
-        return slack.connection(practiceId).isPresent() ? List.of(Provider.SLACK) : List.of();
+        List<Provider> connected = new ArrayList<>();
+        slack.connection(practiceId).filter(c -> c.status() == ConnectionStatus.CONNECTED)
+                .ifPresent(c -> connected.add(Provider.SLACK));
+        if (teams.consented(practiceId)) {
+            connected.add(Provider.MICROSOFT_TEAMS);
+        }
+        return connected;
     }
 
     private SettingView withWarnings(UUID practiceId, SettingView setting, List<Provider> connected) {
@@ -151,7 +173,7 @@ public class NotificationSettings {
                 warnings.add(new SettingWarning(DeliveryReason.PROVIDER_DISCONNECTED.name(),
                         setting.defaultProvider() + " is not connected: " + describe(setting)
                                 + " will send nothing by chat until it is."));
-            } else {
+            } else if (setting.defaultProvider() == ChatProvider.SLACK) {
                 channels.find(practiceId, setting.defaultChannel().id()).ifPresent(channel -> {
                     if (channel.isArchived()) {
                         warnings.add(new SettingWarning(DeliveryReason.IS_ARCHIVED.name(),
@@ -184,13 +206,14 @@ public class NotificationSettings {
 
     private List<SettingView> stored(UUID practiceId) {
         return jdbc.sql(practiceId, """
-                select tool, trigger, delivery_mode, default_provider, channel_id, channel_name, updated_by, updated_at
+                select tool, trigger, delivery_mode, default_provider, team_id, channel_id, channel_name, updated_by,
+                       updated_at
                 from notification_setting where practice_id = :practiceId order by tool, trigger
                 """).query((rs, row) -> {
                     ChatProvider provider = rs.getString("default_provider") == null ? null
                             : ChatProvider.valueOf(rs.getString("default_provider"));
                     ChannelRef channel = rs.getString("channel_id") == null ? null
-                            : new ChannelRef(rs.getString("channel_id"), rs.getString("channel_name"), null);
+                            : new ChannelRef(rs.getString("channel_id"), rs.getString("channel_name"), rs.getString("team_id"));
                     return new SettingView(Tool.valueOf(rs.getString("tool")), Trigger.valueOf(rs.getString("trigger")),
                             DeliveryMode.valueOf(rs.getString("delivery_mode")), provider, channel, List.of(),
                             rs.getObject("updated_by", UUID.class), rs.getTimestamp("updated_at").toInstant());

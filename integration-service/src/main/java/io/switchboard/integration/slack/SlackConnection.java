@@ -8,9 +8,9 @@ import io.switchboard.contracts.integration.Provider;
 
 /** A practice's provider connection as people see it: never its token. */
 public record SlackConnection(Provider provider, ConnectionStatus status, String teamId, String teamName,
-                              String botUserId, UUID connectedBy, Instant connectedAt) {
+                              String botUserId, UUID connectedBy, Instant connectedAt, String statusReason) {
 
     public static SlackConnection disconnected() {
-        return new SlackConnection(Provider.SLACK, ConnectionStatus.DISCONNECTED, null, null, null, null, null);
+        return new SlackConnection(Provider.SLACK, ConnectionStatus.DISCONNECTED, null, null, null, null, null, null);
     }
 }

@@ -1,16 +1,9 @@
 package io.switchboard.integration.slack;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,10 +22,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 import com.slack.api.methods.response.auth.AuthRevokeResponse;
 import com.slack.api.methods.response.oauth.OAuthV2AccessResponse;
 
+import io.switchboard.integration.oauth.ProviderDisconnectedException;
 import io.switchboard.contracts.integration.ConnectionChanged;
 import io.switchboard.contracts.integration.ConnectionScope;
 import io.switchboard.contracts.integration.ConnectionStatus;
 import io.switchboard.contracts.integration.Provider;
+import io.switchboard.integration.oauth.ConnectionProblems;
+import io.switchboard.integration.oauth.OAuthStates;
 import io.switchboard.integration.vault.Sealed;
 import io.switchboard.integration.vault.Vault;
 import io.switchboard.integration.vault.VaultException;
@@ -49,9 +45,7 @@ import io.switchboard.platform.web.NotFoundException;
 public class SlackConnections {
 
     static final String TOKEN_PURPOSE = "slack-bot-token";
-    static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(SlackConnections.class);
-    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final TenantJdbc jdbc;
     private final TransactionTemplate transactions;
@@ -60,12 +54,12 @@ public class SlackConnections {
     private final SlackProperties properties;
     private final Vault vault;
     private final SlackUsers users;
+    private final OAuthStates states;
     private final Clock clock;
     private final String publicUrl;
-    private final SecureRandom random = new SecureRandom();
 
     SlackConnections(TenantJdbc jdbc, TransactionTemplate transactions, ApplicationEventPublisher events,
-                     SlackApi slack, SlackProperties properties, Vault vault, SlackUsers users,
+                     SlackApi slack, SlackProperties properties, Vault vault, SlackUsers users, OAuthStates states,
                      @Value("${switchboard.public-url}") String publicUrl) {
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -74,6 +68,7 @@ public class SlackConnections {
         this.properties = properties;
         this.vault = vault;
         this.users = users;
+        this.states = states;
         this.clock = Clock.systemUTC();
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
@@ -85,25 +80,16 @@ public class SlackConnections {
     public URI authorize(UUID practiceId, UUID adminId) {
         jdbc.sql(practiceId, "select id from practice where id = :practiceId").query(UUID.class).optional()
                 .orElseThrow(() -> new NotFoundException("practice", "of this account"));
-        if (connection(practiceId).isPresent()) {
+        if (connected(practiceId)) {
             throw alreadyConnected();
         }
-        String state = randomToken();
-        String verifier = randomToken();
-        transactions.executeWithoutResult(tx -> {
-            jdbc.sql(practiceId, "delete from oauth_state where practice_id = :practiceId and expires_at < now()").update();
-            jdbc.sql(practiceId, """
-                    insert into oauth_state (state_hash, practice_id, user_id, provider, code_verifier, expires_at)
-                    values (:hash, :practiceId, :user, 'SLACK', :verifier, :expires)
-                    """).param("hash", sha256Hex(state)).param("user", adminId).param("verifier", verifier)
-                    .param("expires", Timestamp.from(clock.instant().plus(STATE_LIFETIME))).update();
-        });
+        OAuthStates.Started started = states.start(practiceId, adminId, "SLACK");
         return UriComponentsBuilder.fromUriString(properties.oauthBase() + "/oauth/v2/authorize")
                 .queryParam("client_id", properties.clientId())
                 .queryParam("scope", properties.scopes())
                 .queryParam("redirect_uri", properties.redirectUri())
-                .queryParam("state", state)
-                .queryParam("code_challenge", BASE64URL.encodeToString(sha256(verifier)))
+                .queryParam("state", started.state())
+                .queryParam("code_challenge", started.codeChallenge())
                 .queryParam("code_challenge_method", "S256")
                 .encode().build().toUri();
     }
@@ -117,19 +103,19 @@ public class SlackConnections {
         if (state == null || state.isBlank()) {
             return result("error", "invalid_state");
         }
-        Optional<PendingInstall> pending = consume(state);
+        Optional<OAuthStates.Pending> pending = states.consume(state, "SLACK");
         if (pending.isEmpty()) {
             log.info("Slack OAuth callback with an unknown or already used state");
             return result("error", "invalid_state");
         }
-        PendingInstall install = pending.get();
-        if (install.expiresAt().isBefore(clock.instant())) {
+        OAuthStates.Pending install = pending.get();
+        if (install.expired(clock.instant())) {
             return result("error", "expired_state");
         }
         if (error != null || code == null || code.isBlank()) {
             return result("error", error == null ? "missing_code" : "access_denied");
         }
-        if (connection(install.practiceId()).isPresent()) {
+        if (connected(install.practiceId())) {
             return result("error", "already_connected");
         }
         OAuthV2AccessResponse access;
@@ -184,10 +170,48 @@ public class SlackConnections {
         return stored(practiceId).map(StoredConnection::view);
     }
 
-    /** The bot token for an authenticated internal caller; a practice without Slack is {@link ProviderDisconnectedException}. */
+    /**
+     * The bot token for an authenticated internal caller; a practice without Slack is
+     * {@link ProviderDisconnectedException}, a broken connection {@link ConnectionProblems#needsReauthorising}.
+     */
     public SlackBotCredentials credentials(UUID practiceId) {
         StoredConnection stored = stored(practiceId).orElseThrow(() -> new ProviderDisconnectedException("Slack"));
+        if (stored.view().status() == ConnectionStatus.BROKEN) {
+            throw ConnectionProblems.needsReauthorising("The practice's Slack connection");
+        }
         return new SlackBotCredentials(stored.view().teamId(), stored.view().botUserId(), open(practiceId, stored));
+    }
+
+    /**
+     * Slack rejected the token of a delivery requested at {@code requestedAt} (P8): the connection is marked
+     * broken and everyone is told, unless it was (re)connected after that delivery was requested. Answers
+     * whether this changed anything.
+     */
+    public boolean markBroken(UUID practiceId, String reason, Instant requestedAt) {
+        Instant now = clock.instant();
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            Optional<SlackConnection> broken = jdbc.sql(practiceId, """
+                            update slack_connection set status = 'BROKEN', status_reason = :reason, status_at = :now
+                            where practice_id = :practiceId and status = 'CONNECTED' and connected_at <= :requestedAt
+                            returning team_id, team_name
+                            """).param("reason", reason).param("now", Timestamp.from(now))
+                    .param("requestedAt", Timestamp.from(requestedAt))
+                    .query((rs, row) -> new SlackConnection(Provider.SLACK, ConnectionStatus.BROKEN,
+                            rs.getString("team_id"), rs.getString("team_name"), null, null, null, reason))
+                    .optional();
+            broken.ifPresent(connection -> {
+                log.warn("Slack rejected the token of practice {} ({}); the connection is marked broken",
+                        practiceId, reason);
+                events.publishEvent(new ConnectionChanged(practiceId, Provider.SLACK, ConnectionScope.PRACTICE, null,
+                        ConnectionStatus.BROKEN, connection.teamId(), blankToNull(connection.teamName()),
+                        "Slack rejected the token (" + reason + "); an admin must reconnect", null, now));
+            });
+            return broken.isPresent();
+        }));
+    }
+
+    private boolean connected(UUID practiceId) {
+        return connection(practiceId).filter(c -> c.status() == ConnectionStatus.CONNECTED).isPresent();
     }
 
     private String open(UUID practiceId, StoredConnection stored) {
@@ -216,11 +240,14 @@ public class SlackConnections {
                 OAuthV2AccessResponse.class);
     }
 
-    private void store(PendingInstall install, OAuthV2AccessResponse access) {
+    private void store(OAuthStates.Pending install, OAuthV2AccessResponse access) {
         UUID practiceId = install.practiceId();
         Sealed sealed = vault.seal(practiceId, TOKEN_PURPOSE, access.getAccessToken());
         Instant now = clock.instant();
         transactions.executeWithoutResult(tx -> {
+            // Reconnecting a broken connection replaces it; a connected one stays (the insert refuses a second).
+            jdbc.sql(practiceId, "delete from slack_connection where practice_id = :practiceId and status = 'BROKEN'")
+                    .update();
             jdbc.sql(practiceId, """
                     insert into slack_connection (practice_id, team_id, team_name, bot_user_id, scopes,
                                                   token_key_id, token_sealed, connected_by, connected_at)
@@ -253,28 +280,17 @@ public class SlackConnections {
         }
     }
 
-    /** Takes the state out of the table, so it works once whatever happens next. */
-    private Optional<PendingInstall> consume(String state) {
-        // Unscoped by necessity: the state is the callback's only credential, so it says which practice this is.
-        return transactions.execute(tx -> jdbc.unscoped().sql("""
-                        delete from oauth_state where state_hash = :hash and provider = 'SLACK'
-                        returning practice_id, user_id, code_verifier, expires_at
-                        """).param("hash", sha256Hex(state))
-                .query((rs, row) -> new PendingInstall(rs.getObject("practice_id", UUID.class),
-                        rs.getObject("user_id", UUID.class), rs.getString("code_verifier"),
-                        rs.getTimestamp("expires_at").toInstant()))
-                .optional());
-    }
-
     private Optional<StoredConnection> stored(UUID practiceId) {
         return jdbc.sql(practiceId, """
-                        select team_id, team_name, bot_user_id, token_key_id, token_sealed, connected_by, connected_at
+                        select team_id, team_name, bot_user_id, token_key_id, token_sealed, connected_by, connected_at,
+                               status, status_reason
                         from slack_connection where practice_id = :practiceId
                         """)
                 .query((rs, row) -> new StoredConnection(
-                        new SlackConnection(Provider.SLACK, ConnectionStatus.CONNECTED, rs.getString("team_id"),
-                                rs.getString("team_name"), rs.getString("bot_user_id"),
-                                rs.getObject("connected_by", UUID.class), rs.getTimestamp("connected_at").toInstant()),
+                        new SlackConnection(Provider.SLACK, ConnectionStatus.valueOf(rs.getString("status")),
+                                rs.getString("team_id"), rs.getString("team_name"), rs.getString("bot_user_id"),
+                                rs.getObject("connected_by", UUID.class), rs.getTimestamp("connected_at").toInstant(),
+                                rs.getString("status_reason")),
                         new Sealed(rs.getString("token_key_id"), rs.getBytes("token_sealed"))))
                 .optional();
     }
@@ -293,33 +309,8 @@ public class SlackConnections {
                 java.util.Map.of("reason", "ALREADY_CONNECTED"));
     }
 
-    private String randomToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return BASE64URL.encodeToString(bytes);
-    }
-
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256Hex(String value) {
-        return HexFormat.of().formatHex(sha256(value));
-    }
-
-    private record PendingInstall(UUID practiceId, UUID userId, String codeVerifier, Instant expiresAt) {
-        @Override
-        public String toString() {
-            return "PendingInstall[practiceId=" + practiceId + ", userId=" + userId + "]";
-        }
     }
 
     private record StoredConnection(SlackConnection view, Sealed sealed) {

@@ -41,13 +41,15 @@ class SettingsController {
     SettingView save(@PathVariable Tool tool, @PathVariable Trigger trigger, @Valid @RequestBody SettingChange body) {
         Tenant tenant = Tenant.current();
         return settings.save(tenant.practiceId(), tenant.userId(), tool, trigger, body.deliveryMode(),
-                body.defaultProvider(), body.channelId());
+                body.defaultProvider(), body.teamId(), body.channelId());
     }
 
     /**
      * A new default: the register's delivery mode ({@code EMAIL_ONLY} when absent), the chat provider and
-     * a channel id from the practice's refreshed channel list (none: no default channel).
+     * a channel id from the practice's refreshed channel list (none: no default channel); a Teams channel
+     * names its team too.
      */
-    record SettingChange(DeliveryMode deliveryMode, ChatProvider defaultProvider, @Size(max = 100) String channelId) {
+    record SettingChange(DeliveryMode deliveryMode, ChatProvider defaultProvider, @Size(max = 200) String teamId,
+                         @Size(max = 200) String channelId) {
     }
 }

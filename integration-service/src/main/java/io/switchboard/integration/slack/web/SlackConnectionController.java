@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.switchboard.integration.slack.SlackChannel;
 import io.switchboard.integration.slack.SlackChannels;
-import io.switchboard.integration.slack.SlackConnection;
 import io.switchboard.integration.slack.SlackConnections;
 import io.switchboard.integration.slack.SlackUsers;
 import io.switchboard.platform.security.Tenant;
@@ -33,13 +32,6 @@ class SlackConnectionController {
         this.connections = connections;
         this.channels = channels;
         this.users = users;
-    }
-
-    @GetMapping("/connections")
-    @Operation(summary = "The practice's provider connections (never a token)")
-    List<SlackConnection> connections() {
-        return List.of(connections.connection(Tenant.current().practiceId())
-                .orElseGet(SlackConnection::disconnected));
     }
 
     @PostMapping("/connections/slack/authorize")
