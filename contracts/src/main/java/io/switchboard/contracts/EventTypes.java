@@ -15,7 +15,11 @@ import io.switchboard.contracts.register.CorrespondenceRecorded;
 import io.switchboard.contracts.register.CorrespondenceShared;
 import io.switchboard.contracts.workflow.JobCreated;
 import io.switchboard.contracts.workflow.JobMoved;
+import io.switchboard.contracts.workflow.TaskAssigned;
+import io.switchboard.contracts.workflow.TaskResponded;
+import io.switchboard.contracts.workflow.TaskStatusChanged;
 import io.switchboard.contracts.workflow.ThreadMessagePosted;
+import io.switchboard.contracts.workflow.UserMentioned;
 
 /** Every event type in the published contract. Add new types here; never change an existing one's meaning. */
 public final class EventTypes {
@@ -55,13 +59,22 @@ public final class EventTypes {
             "switchboard.workflow.job.moved.v1", Topics.WORKFLOW_JOB, JobMoved.class);
     public static final EventType<ThreadMessagePosted> THREAD_MESSAGE_POSTED = new EventType<>(
             "switchboard.workflow.thread.message.posted.v1", Topics.WORKFLOW_THREAD, ThreadMessagePosted.class);
+    public static final EventType<TaskAssigned> TASK_ASSIGNED = new EventType<>(
+            "switchboard.workflow.task.assigned.v1", Topics.WORKFLOW_TASK, TaskAssigned.class);
+    public static final EventType<TaskResponded> TASK_RESPONDED = new EventType<>(
+            "switchboard.workflow.task.responded.v1", Topics.WORKFLOW_TASK, TaskResponded.class);
+    public static final EventType<TaskStatusChanged> TASK_STATUS_CHANGED = new EventType<>(
+            "switchboard.workflow.task.status.changed.v1", Topics.WORKFLOW_TASK, TaskStatusChanged.class);
+    public static final EventType<UserMentioned> USER_MENTIONED = new EventType<>(
+            "switchboard.workflow.task.mention.v1", Topics.WORKFLOW_TASK, UserMentioned.class);
 
     private static final List<EventType<?>> ALL = List.of(
             CORRESPONDENCE_RECORDED, CORRESPONDENCE_SHARED, CORRESPONDENCE_DELETED,
             SLACK_NOTIFICATION_REQUESTED, TEAMS_NOTIFICATION_REQUESTED, EMAIL_NOTIFICATION_REQUESTED,
             IN_APP_NOTIFICATION_REQUESTED, DELIVERY_REPORTED,
             CONNECTION_CHANGED, NOTIFICATION_SETTINGS, DIRECTORY_USER,
-            JOB_CREATED, JOB_MOVED, THREAD_MESSAGE_POSTED);
+            JOB_CREATED, JOB_MOVED, THREAD_MESSAGE_POSTED,
+            TASK_ASSIGNED, TASK_RESPONDED, TASK_STATUS_CHANGED, USER_MENTIONED);
 
     private EventTypes() {
     }

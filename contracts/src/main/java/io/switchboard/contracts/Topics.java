@@ -18,8 +18,12 @@ public final class Topics {
     public static final TopicSpec REGISTER_CLIENT =
             new TopicSpec("register.client.v1", 6, Cleanup.COMPACT, FOREVER);
 
+    /**
+     * Compacted: each connection's (key: practice, provider, user) latest state stays, so a consumer's
+     * projection of who is connected can always be rebuilt from the start of the topic.
+     */
     public static final TopicSpec INTEGRATION_CONNECTION =
-            new TopicSpec("integration.connection.v1", 3, Cleanup.DELETE, EVENTS);
+            new TopicSpec("integration.connection.v1", 3, Cleanup.COMPACT, FOREVER);
     public static final TopicSpec INTEGRATION_SETTINGS =
             new TopicSpec("integration.settings.v1", 3, Cleanup.COMPACT, FOREVER);
     public static final TopicSpec DIRECTORY_USER =

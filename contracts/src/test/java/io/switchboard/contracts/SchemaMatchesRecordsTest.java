@@ -36,8 +36,14 @@ import io.switchboard.contracts.notification.NotificationChannel;
 import io.switchboard.contracts.notification.SourceKind;
 import io.switchboard.contracts.register.CorrespondenceType;
 import io.switchboard.contracts.register.ShareTargetKind;
+import io.switchboard.contracts.workflow.CommentTarget;
+import io.switchboard.contracts.workflow.MentionKind;
 import io.switchboard.contracts.workflow.MoveReason;
 import io.switchboard.contracts.workflow.OpenItemsDecision;
+import io.switchboard.contracts.workflow.TaskCategory;
+import io.switchboard.contracts.workflow.TaskResponseKind;
+import io.switchboard.contracts.workflow.TaskStatus;
+import io.switchboard.contracts.workflow.TaskType;
 import io.switchboard.contracts.workflow.ThreadParty;
 import io.switchboard.contracts.testsupport.EventSamples;
 import io.switchboard.contracts.testsupport.RecordSchemaWalker;
@@ -120,7 +126,8 @@ class SchemaMatchesRecordsTest {
                 ChatProvider.class, SourceKind.class, NotificationChannel.class, DeliveryOutcome.class,
                 DeliveryReason.class, Provider.class, ConnectionScope.class, ConnectionStatus.class, Tool.class,
                 Trigger.class, DeliveryMode.class, Role.class, MoveReason.class, OpenItemsDecision.class,
-                ThreadParty.class);
+                ThreadParty.class, TaskType.class, TaskCategory.class, TaskStatus.class, TaskResponseKind.class,
+                MentionKind.class, CommentTarget.class);
     }
 
     @ParameterizedTest(name = "{0}")

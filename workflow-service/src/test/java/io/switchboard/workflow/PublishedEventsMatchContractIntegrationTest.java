@@ -63,6 +63,31 @@ class PublishedEventsMatchContractIntegrationTest {
         }
     }
 
+    @Test
+    void taskAssignedRespondedStatusChangedAndMentionValidateAgainstTheirSchemas() {
+        WorkflowMother workflow = new WorkflowMother(port);
+        UUID client = UUID.randomUUID();
+        UUID accountant = UUID.randomUUID();
+        String portal = workflow.portalUser(client);
+        workflow.pointsOfContact(UUID.randomUUID(), UUID.randomUUID(), null);
+        workflow.assignRole("accountant", accountant);
+        try (KafkaProbe probe = KafkaProbe.on("workflow.task.v1")) {
+            String taskId = workflow.createTask(WorkflowMother.task("BANK_FEED_CONNECTION_REQUEST", client, "Reconnect",
+                    "category", "BANK_STATEMENTS", "dueDate", "2026-06-30")).get("id").asText();
+            workflow.api.post("/portal/tasks/" + taskId + "/bank-feed", portal, Map.of("bankName", "First National"));
+            workflow.api.post("/portal/tasks/" + taskId + "/comments", portal, Map.of("body", "@accountant done",
+                    "mentions", List.of(Map.of("kind", "ROLE", "role", "accountant"))));
+
+            for (EventType<?> type : List.of(EventTypes.TASK_ASSIGNED, EventTypes.TASK_RESPONDED,
+                    EventTypes.TASK_STATUS_CHANGED, EventTypes.USER_MENTIONED)) {
+                CloudEvent event = probe.awaitEvent(e -> type.type().equals(e.getType()) && taskId.equals(e.getSubject()));
+                assertThat(event.getDataSchema()).isEqualTo(type.dataSchema());
+                JsonNode data = JSON.readTree(event.getData().toBytes());
+                assertThat(schema(type).validate(data)).as(type.type()).isEmpty();
+            }
+        }
+    }
+
     private static Schema schema(EventType<?> type) {
         try (InputStream in = EventTypes.class.getClassLoader().getResourceAsStream(type.schemaResource())) {
             return SCHEMAS.getSchema(JSON.readTree(in));

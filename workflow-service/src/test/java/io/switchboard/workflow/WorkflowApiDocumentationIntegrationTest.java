@@ -33,6 +33,8 @@ class WorkflowApiDocumentationIntegrationTest {
         assertThat(paths.has("/pipelines/{id}/stage-order")).isTrue();
         assertThat(paths.has("/jobs/{id}/moves")).isTrue();
         assertThat(paths.has("/portal/threads/{id}/todos/{todoId}/done")).isTrue();
+        assertThat(paths.has("/portal/tasks/{id}/documents")).isTrue();
+        assertThat(paths.has("/tasks/{id}/comments")).isTrue();
         assertThat(undocumented).isEmpty();
     }
 }

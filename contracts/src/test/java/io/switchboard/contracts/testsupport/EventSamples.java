@@ -98,6 +98,18 @@ public final class EventSamples {
                 ThreadMessagePostedMother.minimalClientReply().build());
         add(EventTypes.THREAD_MESSAGE_POSTED, "recipient without a name", Optionals.MIXED,
                 ThreadMessagePostedMother.toRecipientWithoutName().build());
+        add(EventTypes.TASK_ASSIGNED, "bank statements reassigned", Optionals.FILLED,
+                TaskEventsMother.bankStatementsReassigned());
+        add(EventTypes.TASK_ASSIGNED, "minimal: created", Optionals.EMPTY, TaskEventsMother.minimalCreated());
+        add(EventTypes.TASK_RESPONDED, "bank feed connected", Optionals.FILLED, TaskEventsMother.bankFeedConnected());
+        add(EventTypes.TASK_RESPONDED, "minimal: credential submitted", Optionals.EMPTY,
+                TaskEventsMother.minimalCredentialSubmitted());
+        add(EventTypes.TASK_STATUS_CHANGED, "upload completed", Optionals.FILLED, TaskEventsMother.uploadCompleted());
+        add(EventTypes.TASK_STATUS_CHANGED, "minimal: cancelled", Optionals.EMPTY, TaskEventsMother.minimalCancelled());
+        add(EventTypes.USER_MENTIONED, "accountant mentioned by client", Optionals.FILLED,
+                TaskEventsMother.accountantMentionedByClient());
+        add(EventTypes.USER_MENTIONED, "minimal: user mentioned on a job", Optionals.EMPTY,
+                TaskEventsMother.minimalUserMentionedOnJob());
     }
 
     private EventSamples() {

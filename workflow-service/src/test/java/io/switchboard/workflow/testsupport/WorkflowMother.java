@@ -121,6 +121,74 @@ public final class WorkflowMother {
         return ids;
     }
 
+    /** A staff user's token with a known user id. */
+    public String staffToken(UUID userId) {
+        return TestTokens.user(practice, userId, Role.STAFF);
+    }
+
+    /** A practice admin's token with a known user id. */
+    public String adminToken(UUID userId) {
+        return TestTokens.user(practice, userId, Role.PRACTICE_ADMIN);
+    }
+
+    /** Sets the practice's points of contact (any may be null). */
+    public void pointsOfContact(UUID primary, UUID bankStatements, UUID accountsPayable) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("primaryUserId", primary);
+        body.put("bankStatementsUserId", bankStatements);
+        body.put("accountsPayableUserId", accountsPayable);
+        Api.Response set = api.put("/settings/points-of-contact", admin, body);
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+    }
+
+    /** Assigns the people to a mentionable role. */
+    public void assignRole(String role, UUID... people) {
+        Api.Response set = api.put("/role-assignments/" + role, admin,
+                Map.of("userIds", java.util.Arrays.stream(people).map(UUID::toString).toList()));
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+    }
+
+    /** A task body for the client: type, title and any further fields as key/value pairs. */
+    public static Map<String, Object> task(String type, UUID clientId, String title, Object... more) {
+        Map<String, Object> task = new HashMap<>();
+        task.put("type", type);
+        task.put("clientId", clientId.toString());
+        task.put("title", title);
+        for (int i = 0; i < more.length; i += 2) {
+            task.put((String) more[i], more[i + 1]);
+        }
+        return task;
+    }
+
+    public JsonNode createTask(Map<String, Object> task) {
+        Api.Response created = api.post("/tasks", staff, task);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json();
+    }
+
+    public JsonNode task(String taskId) {
+        return api.get("/tasks/" + taskId, staff).json();
+    }
+
+    /** Uploads the multipart body to the task as the portal user. */
+    public Api.Response upload(String portalToken, String taskId, Multipart files) {
+        return api.send(api.request("/portal/tasks/" + taskId + "/documents", portalToken)
+                .header("Content-Type", files.contentType()).POST(files.body()).build());
+    }
+
+    /** GETs the path and returns the raw response bytes (for downloads). */
+    public java.net.http.HttpResponse<byte[]> download(String path, String token) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(api.request(path, token).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static List<String> texts(JsonNode array, String field) {
         List<String> texts = new ArrayList<>();
         array.forEach(node -> texts.add(node.get(field).asText()));
