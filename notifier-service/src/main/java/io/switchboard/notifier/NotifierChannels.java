@@ -20,6 +20,10 @@ public class NotifierChannels {
         return properties.runs("slack");
     }
 
+    public boolean teams() {
+        return properties.runs("teams");
+    }
+
     public boolean email() {
         return properties.runs("email");
     }

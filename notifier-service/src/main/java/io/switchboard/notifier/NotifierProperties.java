@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The notifier's settings ({@code switchboard.notifier.*}).
  *
- * @param channels which parts this instance runs: {@code router}, {@code slack}, {@code email}, {@code inapp}
+ * @param channels which parts this instance runs: {@code router}, {@code slack}, {@code teams}, {@code email}, {@code inapp}
  *                 (env {@code SWITCHBOARD_NOTIFIER_CHANNELS}); ops scale one channel by running instances with only it
  * @param email    the sender address of notification emails
  * @param pacing   per-target and per-workspace pacing of the workers
@@ -22,10 +22,10 @@ public record NotifierProperties(List<String> channels, Email email, Pacing paci
                                  Inbox inbox) {
 
     public NotifierProperties {
-        channels = channels == null || channels.isEmpty() ? List.of("router", "slack", "email", "inapp")
+        channels = channels == null || channels.isEmpty() ? List.of("router", "slack", "teams", "email", "inapp")
                 : channels.stream().map(c -> c.trim().toLowerCase(Locale.ROOT)).toList();
         email = email == null ? new Email(null) : email;
-        pacing = pacing == null ? new Pacing(0, 0, 0, 0, 0) : pacing;
+        pacing = pacing == null ? new Pacing(0, 0, 0, 0, 0, 0, 0, 0, 0) : pacing;
         retry = retry == null ? new Retry(0, null, null) : retry;
         drain = drain == null ? new Drain(null, 0, 0, null) : drain;
         inbox = inbox == null ? new Inbox(null, null) : inbox;
@@ -43,16 +43,23 @@ public record NotifierProperties(List<String> channels, Email email, Pacing paci
 
     /**
      * Token buckets: {@code slackChannelRate} messages per second per Slack channel with bursts of
-     * {@code slackChannelBurst}; {@code slackWorkspaceRate} per second per workspace; {@code emailRate} per second.
+     * {@code slackChannelBurst}; {@code slackWorkspaceRate} per second per workspace; {@code emailRate} per second;
+     * {@code teamsChannelRate} per second per Teams channel (Graph: 4 rps per app per team/channel) and
+     * {@code teamsTenantRate} per second per practice's Microsoft tenant (Graph: 50 rps per app per tenant).
      */
     public record Pacing(double slackChannelRate, int slackChannelBurst, double slackWorkspaceRate,
-                         int slackWorkspaceBurst, double emailRate) {
+                         int slackWorkspaceBurst, double emailRate, double teamsChannelRate, int teamsChannelBurst,
+                         double teamsTenantRate, int teamsTenantBurst) {
         public Pacing {
             slackChannelRate = slackChannelRate <= 0 ? 1.0 : slackChannelRate;
             slackChannelBurst = slackChannelBurst <= 0 ? 3 : slackChannelBurst;
             slackWorkspaceRate = slackWorkspaceRate <= 0 ? 4.0 : slackWorkspaceRate;
             slackWorkspaceBurst = slackWorkspaceBurst <= 0 ? 20 : slackWorkspaceBurst;
             emailRate = emailRate <= 0 ? 20.0 : emailRate;
+            teamsChannelRate = teamsChannelRate <= 0 ? 4.0 : teamsChannelRate;
+            teamsChannelBurst = teamsChannelBurst <= 0 ? 4 : teamsChannelBurst;
+            teamsTenantRate = teamsTenantRate <= 0 ? 50.0 : teamsTenantRate;
+            teamsTenantBurst = teamsTenantBurst <= 0 ? 50 : teamsTenantBurst;
         }
     }
 

@@ -21,6 +21,7 @@ import io.switchboard.contracts.notification.InAppNotificationRequested;
 import io.switchboard.contracts.notification.NotificationChannel;
 import io.switchboard.contracts.notification.NotificationRequest;
 import io.switchboard.contracts.notification.SlackNotificationRequested;
+import io.switchboard.contracts.notification.TeamsNotificationRequested;
 import io.switchboard.platform.security.TenantJdbc;
 
 /**
@@ -247,6 +248,9 @@ public class Ledger {
         if (command instanceof SlackNotificationRequested s) {
             return s.practiceId();
         }
+        if (command instanceof TeamsNotificationRequested t) {
+            return t.practiceId();
+        }
         if (command instanceof EmailNotificationRequested e) {
             return e.practiceId();
         }
@@ -259,6 +263,7 @@ public class Ledger {
     private NotificationRequest decode(NotificationChannel channel, byte[] json) {
         return switch (channel) {
             case SLACK -> codec.fromJson(json, SlackNotificationRequested.class);
+            case TEAMS -> codec.fromJson(json, TeamsNotificationRequested.class);
             case EMAIL -> codec.fromJson(json, EmailNotificationRequested.class);
             case IN_APP -> codec.fromJson(json, InAppNotificationRequested.class);
             default -> throw new IllegalStateException("no sender for " + channel);

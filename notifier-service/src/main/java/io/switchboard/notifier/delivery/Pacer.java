@@ -10,7 +10,7 @@ import io.switchboard.contracts.notification.NotificationChannel;
 import io.switchboard.notifier.NotifierProperties;
 
 /**
- * Token buckets per pacing key (a Slack channel, a mailbox) and per workspace, plus "blocked until" marks from a
+ * Token buckets per pacing key (a Slack or Teams channel, a mailbox) and per workspace (Slack) or tenant (Teams), plus "blocked until" marks from a
  * provider's Retry-After. A 429 blocks only the key or workspace it names; every other target keeps flowing.
  * In memory per instance: with N slack instances configure each for 1/N of the workspace budget.
  */
@@ -31,12 +31,16 @@ public class Pacer {
         if (blocked(key, now) || blocked(workspaceKey, now)) {
             return false;
         }
-        Bucket target = buckets.computeIfAbsent(key, k -> channel == NotificationChannel.SLACK
-                ? new Bucket(pacing.slackChannelRate(), pacing.slackChannelBurst())
-                : new Bucket(pacing.emailRate(), Math.max(1, (int) pacing.emailRate())));
-        Bucket workspace = buckets.computeIfAbsent("ws|" + workspaceKey, k -> channel == NotificationChannel.SLACK
-                ? new Bucket(pacing.slackWorkspaceRate(), pacing.slackWorkspaceBurst())
-                : new Bucket(pacing.emailRate() * 10, Math.max(1, (int) pacing.emailRate() * 10)));
+        Bucket target = buckets.computeIfAbsent(key, k -> switch (channel) {
+            case SLACK -> new Bucket(pacing.slackChannelRate(), pacing.slackChannelBurst());
+            case TEAMS -> new Bucket(pacing.teamsChannelRate(), pacing.teamsChannelBurst());
+            default -> new Bucket(pacing.emailRate(), Math.max(1, (int) pacing.emailRate()));
+        });
+        Bucket workspace = buckets.computeIfAbsent("ws|" + workspaceKey, k -> switch (channel) {
+            case SLACK -> new Bucket(pacing.slackWorkspaceRate(), pacing.slackWorkspaceBurst());
+            case TEAMS -> new Bucket(pacing.teamsTenantRate(), pacing.teamsTenantBurst());
+            default -> new Bucket(pacing.emailRate() * 10, Math.max(1, (int) pacing.emailRate() * 10));
+        });
         target.refill(now);
         workspace.refill(now);
         if (target.tokens < 1 || workspace.tokens < 1) {

@@ -6,6 +6,7 @@ import io.switchboard.contracts.notification.EmailNotificationRequested;
 import io.switchboard.contracts.notification.InAppNotificationRequested;
 import io.switchboard.contracts.notification.NotificationRequest;
 import io.switchboard.contracts.notification.SlackNotificationRequested;
+import io.switchboard.contracts.notification.TeamsNotificationRequested;
 
 /** Names of a command's target: the report's label, the pacing key and the workspace key. */
 public final class Targets {
@@ -20,6 +21,9 @@ public final class Targets {
             }
             return "@" + s.slackUserId();
         }
+        if (command instanceof TeamsNotificationRequested t) {
+            return t.channelName() != null ? "#" + t.channelName().replaceFirst("^#", "") : t.channelId();
+        }
         if (command instanceof EmailNotificationRequested e) {
             return String.join(", ", e.to());
         }
@@ -29,10 +33,13 @@ public final class Targets {
         return command.channel().name();
     }
 
-    /** The unit the provider paces: one Slack conversation, one mailbox. */
+    /** The unit the provider paces: one Slack conversation, one Teams channel (Graph: per team/channel), one mailbox. */
     public static String paceKey(NotificationRequest command) {
         if (command instanceof SlackNotificationRequested s) {
             return "slack:" + s.practiceId() + ":" + (s.channelId() != null ? s.channelId() : "dm:" + s.slackUserId());
+        }
+        if (command instanceof TeamsNotificationRequested t) {
+            return "teams:" + t.practiceId() + ":" + t.teamId() + "/" + t.channelId();
         }
         if (command instanceof EmailNotificationRequested e) {
             return "email:" + e.to().get(0).toLowerCase(Locale.ROOT);
@@ -43,10 +50,13 @@ public final class Targets {
         return command.channel() + ":" + command.notificationId();
     }
 
-    /** The wider unit: a practice's Slack workspace, the SMTP relay. */
+    /** The wider unit: a practice's Slack workspace, its Microsoft tenant (one practice, one tenant), the SMTP relay. */
     public static String workspaceKey(NotificationRequest command) {
         if (command instanceof SlackNotificationRequested s) {
             return "slack:" + s.practiceId();
+        }
+        if (command instanceof TeamsNotificationRequested t) {
+            return "teams:" + t.practiceId();
         }
         if (command instanceof InAppNotificationRequested i) {
             return "inapp:" + i.practiceId();

@@ -1,5 +1,9 @@
 package io.switchboard.notifier.projection;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -7,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import io.switchboard.contracts.common.ChatProvider;
 import io.switchboard.contracts.directory.DirectoryUserSnapshot;
+import io.switchboard.contracts.directory.Role;
 import io.switchboard.contracts.integration.ConnectionChanged;
 import io.switchboard.contracts.integration.ConnectionScope;
 import io.switchboard.contracts.integration.ConnectionStatus;
@@ -18,9 +23,15 @@ import io.switchboard.contracts.integration.ToolTriggerSetting;
 import io.switchboard.contracts.integration.Trigger;
 import io.switchboard.platform.security.TenantJdbc;
 
-/** The notifier's local copy of integration-service's settings, directory and Slack connection state. */
+/**
+ * The notifier's local copy of integration-service's settings, directory (with roles and Microsoft ids) and
+ * connection states (practice-level Slack and Teams, each user's own Teams/Gmail connection).
+ */
 @Component
 public class Projections {
+
+    /** The nil UUID stands for "the practice" in {@code connection_state.user_id}. */
+    static final UUID PRACTICE = new UUID(0, 0);
 
     private final TenantJdbc jdbc;
 
@@ -28,11 +39,18 @@ public class Projections {
         this.jdbc = jdbc;
     }
 
+    /**
+     * @param teamId      the Teams team of the default channel ({@code null} for Slack)
+     * @param slackBroken the practice's Slack connection was reported broken (P8) and not reconnected since
+     */
     public record RegisterSettings(DeliveryMode mode, ChatProvider provider, String channelId, String channelName,
-                                   boolean slackConnected) {
+                                   String teamId, boolean slackConnected, boolean slackBroken,
+                                   boolean teamsConnected) {
     }
 
-    public record DirectoryUser(UUID userId, String email, String displayName, boolean active, String slackUserId) {
+    /** @param role {@code null} for a row written before roles were projected, until its next snapshot */
+    public record DirectoryUser(UUID userId, String email, String displayName, boolean active, String slackUserId,
+                                String microsoftUserId, Role role) {
     }
 
     /** Applies a settings snapshot unless an equal or newer version is already held (compacted topic replays). */
@@ -41,77 +59,142 @@ public class Projections {
                 .filter(s -> s.tool() == Tool.REGISTER && s.trigger() == Trigger.CORRESPONDENCE_SHARED)
                 .findFirst()
                 .orElse(snapshot.settings().stream().filter(s -> s.tool() == Tool.REGISTER).findFirst().orElse(null));
+        boolean channel = register != null && register.defaultChannel() != null;
         jdbc.sql(snapshot.practiceId(), """
-                insert into practice_settings (practice_id, version, slack_connected, register_mode, register_provider,
-                                               register_channel_id, register_channel_name, updated_at)
-                values (:practiceId, :version, :slack, :mode, :provider, :channelId, :channelName, now())
+                insert into practice_settings (practice_id, version, slack_connected, teams_connected, register_mode,
+                                               register_provider, register_channel_id, register_channel_name,
+                                               register_team_id, updated_at)
+                values (:practiceId, :version, :slack, :teams, :mode, :provider, :channelId, :channelName, :teamId, now())
                 on conflict (practice_id) do update set
                     version = excluded.version, slack_connected = excluded.slack_connected,
+                    teams_connected = excluded.teams_connected,
                     register_mode = excluded.register_mode, register_provider = excluded.register_provider,
                     register_channel_id = excluded.register_channel_id,
-                    register_channel_name = excluded.register_channel_name, updated_at = now()
+                    register_channel_name = excluded.register_channel_name,
+                    register_team_id = excluded.register_team_id, updated_at = now()
                 where practice_settings.version < excluded.version
                 """)
                 .param("version", snapshot.version())
                 .param("slack", snapshot.connectedProviders().contains(Provider.SLACK))
+                .param("teams", snapshot.connectedProviders().contains(Provider.MICROSOFT_TEAMS))
                 .param("mode", register == null ? null : register.deliveryMode().name())
                 .param("provider", register == null || register.defaultProvider() == null ? null : register.defaultProvider().name())
-                .param("channelId", register == null || register.defaultChannel() == null ? null : register.defaultChannel().id())
-                .param("channelName", register == null || register.defaultChannel() == null ? null : register.defaultChannel().name())
+                .param("channelId", channel ? register.defaultChannel().id() : null)
+                .param("channelName", channel ? register.defaultChannel().name() : null)
+                .param("teamId", channel ? register.defaultChannel().teamId() : null)
                 .update();
     }
 
     public void apply(DirectoryUserSnapshot user) {
         jdbc.sql(user.practiceId(), """
-                insert into directory_user (practice_id, user_id, email, display_name, active, slack_user_id, updated_at)
-                values (:practiceId, :userId, :email, :name, :active, :slack, now())
+                insert into directory_user (practice_id, user_id, email, display_name, active, slack_user_id,
+                                            microsoft_user_id, role, updated_at)
+                values (:practiceId, :userId, :email, :name, :active, :slack, :microsoft, :role, now())
                 on conflict (user_id) do update set practice_id = excluded.practice_id, email = excluded.email,
                     display_name = excluded.display_name, active = excluded.active,
-                    slack_user_id = excluded.slack_user_id, updated_at = now()
+                    slack_user_id = excluded.slack_user_id, microsoft_user_id = excluded.microsoft_user_id,
+                    role = excluded.role, updated_at = now()
                 """)
                 .param("userId", user.userId())
                 .param("email", user.email())
                 .param("name", user.displayName())
                 .param("active", user.active())
                 .param("slack", user.slackUserId())
+                .param("microsoft", user.microsoftUserId())
+                .param("role", user.role().name())
                 .update();
     }
 
-    /** A practice-level Slack connect/disconnect flips the connected flag at once (P6), ahead of the next snapshot. */
+    /**
+     * Records the connection's latest state (one connection's events share a Kafka key, so they arrive in order;
+     * {@code changedAt} still keeps an older one replayed from winning). A practice-level Slack or Teams
+     * connect/disconnect also flips the settings' connected flag at once (P6), ahead of the next snapshot; a broken
+     * connection keeps its flag and is told apart by its state (the router reports CONNECTION_NEEDS_REAUTH).
+     */
     public void apply(ConnectionChanged change) {
-        if (change.provider() != Provider.SLACK || change.scope() != ConnectionScope.PRACTICE) {
+        jdbc.sql(change.practiceId(), """
+                insert into connection_state (practice_id, provider, user_id, status, changed_at, updated_at)
+                values (:practiceId, :provider, :userId, :status, :changedAt, now())
+                on conflict (practice_id, provider, user_id) do update set status = excluded.status,
+                    changed_at = excluded.changed_at, updated_at = now()
+                where connection_state.changed_at <= excluded.changed_at
+                """)
+                .param("provider", change.provider().name())
+                .param("userId", change.scope() == ConnectionScope.USER ? change.userId() : PRACTICE)
+                .param("status", change.status().name())
+                .param("changedAt", Timestamp.from(change.changedAt()))
+                .update();
+        if (change.scope() != ConnectionScope.PRACTICE || change.provider() == Provider.GMAIL
+                || change.status() == ConnectionStatus.BROKEN) {
             return;
         }
+        String column = change.provider() == Provider.SLACK ? "slack_connected" : "teams_connected";
         jdbc.sql(change.practiceId(), """
-                insert into practice_settings (practice_id, version, slack_connected, updated_at)
+                insert into practice_settings (practice_id, version, %1$s, updated_at)
                 values (:practiceId, 0, :connected, now())
-                on conflict (practice_id) do update set slack_connected = excluded.slack_connected, updated_at = now()
-                """)
+                on conflict (practice_id) do update set %1$s = excluded.%1$s, updated_at = now()
+                """.formatted(column))
                 .param("connected", change.status() == ConnectionStatus.CONNECTED)
                 .update();
     }
 
+    /** The latest known state of a user's own connection ({@code userId}) or the practice's ({@code null}). */
+    public Optional<ConnectionStatus> connection(UUID practiceId, Provider provider, UUID userId) {
+        return jdbc.sql(practiceId, """
+                select status from connection_state
+                where practice_id = :practiceId and provider = :provider and user_id = :userId
+                """)
+                .param("provider", provider.name())
+                .param("userId", userId == null ? PRACTICE : userId)
+                .query((rs, n) -> ConnectionStatus.valueOf(rs.getString(1)))
+                .optional();
+    }
+
     public RegisterSettings registerSettings(UUID practiceId) {
         return jdbc.sql(practiceId, """
-                select register_mode, register_provider, register_channel_id, register_channel_name, slack_connected
-                from practice_settings where practice_id = :practiceId
+                select s.register_mode, s.register_provider, s.register_channel_id, s.register_channel_name,
+                       s.register_team_id, s.slack_connected, s.teams_connected,
+                       exists (select 1 from connection_state c where c.practice_id = s.practice_id
+                               and c.provider = 'SLACK' and c.user_id = :nil and c.status = 'BROKEN')
+                from practice_settings s where s.practice_id = :practiceId
                 """)
+                .param("nil", PRACTICE)
                 .query((rs, n) -> new RegisterSettings(
                         rs.getString(1) == null ? DeliveryMode.EMAIL_ONLY : DeliveryMode.valueOf(rs.getString(1)),
                         rs.getString(2) == null ? null : ChatProvider.valueOf(rs.getString(2)),
-                        rs.getString(3), rs.getString(4), rs.getBoolean(5)))
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(8),
+                        rs.getBoolean(7)))
                 .optional()
-                .orElse(new RegisterSettings(DeliveryMode.EMAIL_ONLY, null, null, null, false));
+                .orElse(new RegisterSettings(DeliveryMode.EMAIL_ONLY, null, null, null, null, false, false, false));
     }
 
     public Optional<DirectoryUser> user(UUID practiceId, UUID userId) {
         return jdbc.sql(practiceId, """
-                select user_id, email, display_name, active, slack_user_id
+                select user_id, email, display_name, active, slack_user_id, microsoft_user_id, role
                 from directory_user where practice_id = :practiceId and user_id = :userId
                 """)
                 .param("userId", userId)
-                .query((rs, n) -> new DirectoryUser(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getBoolean(4), rs.getString(5)))
+                .query((rs, n) -> user(rs))
                 .optional();
+    }
+
+    /** The practice's active staff users (both roles), for system notices to everyone. */
+    public List<DirectoryUser> activeUsers(UUID practiceId) {
+        return jdbc.sql(practiceId, """
+                select user_id, email, display_name, active, slack_user_id, microsoft_user_id, role
+                from directory_user where practice_id = :practiceId and active order by user_id
+                """)
+                .query((rs, n) -> user(rs))
+                .list();
+    }
+
+    /** The practice's active practice admins, for P8 "connection broken" notices. */
+    public List<DirectoryUser> activeAdmins(UUID practiceId) {
+        return activeUsers(practiceId).stream().filter(u -> u.role() == Role.PRACTICE_ADMIN).toList();
+    }
+
+    private static DirectoryUser user(ResultSet rs) throws SQLException {
+        return new DirectoryUser(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                rs.getString(5), rs.getString(6), rs.getString(7) == null ? null : Role.valueOf(rs.getString(7)));
     }
 }

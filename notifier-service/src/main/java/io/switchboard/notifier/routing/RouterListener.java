@@ -25,10 +25,10 @@ class RouterListener {
         this.handlers = EventHandlers.builder(codec)
                 .on(EventTypes.CORRESPONDENCE_RECORDED, (recorded, event) -> router.route(new Router.Routing(
                         event.getId(), time(event), recorded.practiceId(), recorded.entryId(), recorded.entry(),
-                        recorded.shareTargets(), true)))
+                        recorded.shareTargets(), true, recorded.entry().authorUserId())))
                 .on(EventTypes.CORRESPONDENCE_SHARED, (shared, event) -> router.route(new Router.Routing(
                         event.getId(), shared.sharedAt(), shared.practiceId(), shared.entryId(), shared.entry(),
-                        shared.targets(), false)))
+                        shared.targets(), false, shared.sharedBy())))
                 .build();
     }
 

@@ -21,6 +21,7 @@ import io.switchboard.contracts.notification.NotificationChannel;
 import io.switchboard.contracts.notification.NotificationRequest;
 import io.switchboard.contracts.notification.SlackNotificationRequested;
 import io.switchboard.notifier.delivery.ChannelSender;
+import io.switchboard.notifier.delivery.ConnectionUnavailable;
 import io.switchboard.notifier.delivery.SendReceipt;
 
 /**
@@ -60,8 +61,9 @@ public class SlackSender implements ChannelSender {
         SlackTokens.SlackConnection connection;
         try {
             connection = tokens.connection(command.practiceId());
-        } catch (SlackTokens.Disconnected e) {
-            return SendReceipt.permanent(DeliveryReason.PROVIDER_DISCONNECTED, "Slack is not connected");
+        } catch (ConnectionUnavailable e) {
+            return SendReceipt.permanent(e.reason(), e.reason() == DeliveryReason.CONNECTION_NEEDS_REAUTH
+                    ? "the Slack connection needs re-authorising" : "Slack is not connected");
         } catch (RestClientException e) {
             return SendReceipt.transientFailure(DeliveryReason.PROVIDER_UNAVAILABLE,
                     "connection lookup failed: " + e.getClass().getSimpleName());

@@ -12,6 +12,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
+import io.switchboard.contracts.notification.DeliveryReason;
+import io.switchboard.notifier.delivery.ConnectionUnavailable;
 import io.switchboard.platform.security.InternalTokens;
 
 /**
@@ -29,13 +31,6 @@ public class SlackTokens {
         }
     }
 
-    /** Thrown when integration-service says the practice has no usable Slack connection. */
-    public static class Disconnected extends RuntimeException {
-        Disconnected() {
-            super("Slack is not connected for this practice");
-        }
-    }
-
     private record Cached(SlackConnection connection, Instant expires) {
     }
 
@@ -50,6 +45,10 @@ public class SlackTokens {
         this.ttl = ttl;
     }
 
+    /**
+     * @throws ConnectionUnavailable with {@code PROVIDER_DISCONNECTED} (no Slack for the practice) or
+     *                               {@code CONNECTION_NEEDS_REAUTH} (integration-service marked it broken)
+     */
     public SlackConnection connection(UUID practiceId) {
         Cached cached = cache.get(practiceId);
         if (cached != null && cached.expires().isAfter(Instant.now())) {
@@ -58,16 +57,17 @@ public class SlackTokens {
         SlackConnection connection = Optional.ofNullable(http.get()
                         .uri("/internal/practices/{practiceId}/connections/slack/token", practiceId)
                         .retrieve()
-                        .onStatus(status -> status.value() == 404 || status.value() == 409 || status.value() == 410,
+                        .onStatus(status -> ConnectionUnavailable.isConnectionAnswer(status.value()),
                                 (request, response) -> {
-                                    throw new Disconnected();
+                                    throw ConnectionUnavailable.from(response);
                                 })
                         .body(SlackConnection.class))
-                .orElseThrow(Disconnected::new);
+                .orElseThrow(() -> new ConnectionUnavailable(DeliveryReason.PROVIDER_DISCONNECTED));
         cache.put(practiceId, new Cached(connection, Instant.now().plus(ttl)));
         return connection;
     }
 
+    /** Drops the cached token once Slack rejected it, so the next send asks integration-service again. */
     public void forget(UUID practiceId) {
         cache.remove(practiceId);
     }

@@ -33,6 +33,7 @@ import io.switchboard.contracts.notification.NotificationChannel;
 import io.switchboard.contracts.notification.SlackNotificationRequested;
 import io.switchboard.contracts.notification.SourceRef;
 import io.switchboard.contracts.register.ShareTarget;
+import io.switchboard.notifier.support.IntegrationStub;
 import io.switchboard.notifier.support.NotifierIntegrationTestBase;
 import io.switchboard.notifier.support.SlackWorkspaceFixture;
 import io.switchboard.notifier.support.TestPacing;
@@ -113,6 +114,27 @@ class SlackDeliveryIntegrationTest extends NotifierIntegrationTestBase {
             assertThat(failed.attempts()).isEqualTo(1);
         }
         assertThat(postsTo("C1NOBOT")).isEqualTo(1);
+    }
+
+    @Test
+    void aBrokenConnectionFailsNeedingReauthWhileADisconnectedOneSaysDisconnected() {
+        SlackWorkspaceFixture broken = SlackWorkspaceFixture.create(List.of(Channel.withBot("C1BROKEN", "broken")), List.of());
+        SlackWorkspaceFixture gone = SlackWorkspaceFixture.create(List.of(Channel.withBot("C1GONE", "gone")), List.of());
+        IntegrationStub.shared().breakSlack(broken.practice());
+        IntegrationStub.shared().disconnect(gone.practice());
+        try (KafkaProbe probe = KafkaProbe.on("notification.delivery.v1")) {
+            send("notify.slack.v1", command(broken.practice(), UUID.randomUUID(), "C1BROKEN", "broken"));
+            send("notify.slack.v1", command(gone.practice(), UUID.randomUUID(), "C1GONE", "gone"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> !reports(probe.events(), broken.practice()).isEmpty()
+                    && !reports(probe.events(), gone.practice()).isEmpty());
+            DeliveryReported reauth = reports(probe.events(), broken.practice()).get(0);
+            assertThat(reauth.outcome()).isEqualTo(DeliveryOutcome.FAILED);
+            assertThat(reauth.reason()).isEqualTo(DeliveryReason.CONNECTION_NEEDS_REAUTH);
+            assertThat(reauth.reasonText()).isEqualTo("the Slack connection needs re-authorising");
+            assertThat(reports(probe.events(), gone.practice()).get(0).reason())
+                    .isEqualTo(DeliveryReason.PROVIDER_DISCONNECTED);
+        }
+        assertThat(postsTo("C1BROKEN")).isZero();
     }
 
     @Test

@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,12 +21,37 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Stands in for integration-service's internal Slack token endpoint
- * ({@code GET /internal/practices/{id}/connections/slack/token}); the real pairing is tested end to end.
+ * Stands in for integration-service's internal token endpoints: the practice's Slack bot token
+ * ({@code GET /internal/practices/{id}/connections/slack/token}) and a user's delegated Teams token
+ * ({@code GET /internal/practices/{id}/users/{user}/connections/teams/token[?refresh=true]},
+ * {@code POST …/connections/teams/rejected}), answering problem+json with a {@code reason} as integration-service
+ * does. The real pairing is tested end to end.
  */
 public final class IntegrationStub {
 
     private static final Pattern PATH = Pattern.compile("/internal/practices/([0-9a-f-]{36})/connections/slack/token");
+    private static final Pattern TEAMS = Pattern.compile(
+            "/internal/practices/([0-9a-f-]{36})/users/([0-9a-f-]{36})/connections/teams/(token|rejected)");
+
+    /** A user's Teams connection: {@code tokens} issues a fresh access token (first call and every refresh). */
+    private static final class TeamsUser {
+        final String tenantId;
+        final String microsoftUserId;
+        final Supplier<String> tokens;
+        volatile String current;
+
+        TeamsUser(String tenantId, String microsoftUserId, Supplier<String> tokens) {
+            this.tenantId = tenantId;
+            this.microsoftUserId = microsoftUserId;
+            this.tokens = tokens;
+        }
+    }
+
+    private final Set<UUID> brokenSlack = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> teamsPractices = ConcurrentHashMap.newKeySet();
+    private final Map<String, TeamsUser> teamsUsers = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> rejections = new ConcurrentHashMap<>();
+    private final List<String> teamsTokenRequests = new CopyOnWriteArrayList<>();
     private static volatile IntegrationStub shared;
 
     private final HttpServer server;
@@ -61,6 +92,33 @@ public final class IntegrationStub {
         connections.remove(practiceId);
     }
 
+    /** The Slack token endpoint answers 409 CONNECTION_NEEDS_REAUTH, as once integration-service marked it broken. */
+    public void breakSlack(UUID practiceId) {
+        brokenSlack.add(practiceId);
+    }
+
+    /** The practice consented to Teams; its users without a connection answer 404 USER_NOT_CONNECTED. */
+    public void connectTeams(UUID practiceId) {
+        teamsPractices.add(practiceId);
+    }
+
+    public void connectTeamsUser(UUID practiceId, UUID userId, String tenantId, String microsoftUserId,
+                                 Supplier<String> tokens) {
+        teamsPractices.add(practiceId);
+        teamsUsers.put(practiceId + "/" + userId, new TeamsUser(tenantId, microsoftUserId, tokens));
+    }
+
+    /** The reasons posted to {@code …/teams/rejected} for this user. */
+    public List<String> teamsRejections(UUID practiceId, UUID userId) {
+        return rejections.getOrDefault(practiceId + "/" + userId, List.of());
+    }
+
+    /** Token requests for this user, as {@code "token"} or {@code "token?refresh=true"}. */
+    public List<String> teamsTokenRequests(UUID practiceId, UUID userId) {
+        String prefix = practiceId + "/" + userId + " ";
+        return teamsTokenRequests.stream().filter(r -> r.startsWith(prefix)).map(r -> r.substring(prefix.length())).toList();
+    }
+
     /** Calls that came without a bearer token (must stay 0). */
     public int unauthenticatedCalls() {
         return unauthenticated.get();
@@ -78,7 +136,17 @@ public final class IntegrationStub {
             respond(exchange, 401, "application/problem+json", "{\"status\":401,\"title\":\"Unauthorized\"}");
             return;
         }
+        Matcher teams = TEAMS.matcher(exchange.getRequestURI().getPath());
+        if (teams.matches()) {
+            teams(exchange, UUID.fromString(teams.group(1)), UUID.fromString(teams.group(2)), teams.group(3));
+            return;
+        }
         Matcher m = PATH.matcher(exchange.getRequestURI().getPath());
+        if (m.matches() && brokenSlack.contains(UUID.fromString(m.group(1)))) {
+            respond(exchange, 409, "application/problem+json",
+                    "{\"status\":409,\"title\":\"Conflict\",\"reason\":\"CONNECTION_NEEDS_REAUTH\"}");
+            return;
+        }
         String[] connection = m.matches() ? connections.get(UUID.fromString(m.group(1))) : null;
         if (connection == null) {
             respond(exchange, 404, "application/problem+json",
@@ -87,6 +155,39 @@ public final class IntegrationStub {
         }
         respond(exchange, 200, "application/json", "{\"teamId\":\"" + connection[0] + "\",\"botUserId\":\""
                 + connection[1] + "\",\"botToken\":\"" + connection[2] + "\"}");
+    }
+
+    private void teams(HttpExchange exchange, UUID practiceId, UUID userId, String action) throws IOException {
+        String key = practiceId + "/" + userId;
+        if (action.equals("rejected")) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            rejections.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(body);
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+            return;
+        }
+        String query = exchange.getRequestURI().getQuery();
+        boolean refresh = query != null && query.contains("refresh=true");
+        teamsTokenRequests.add(key + " token" + (refresh ? "?refresh=true" : ""));
+        TeamsUser user = teamsUsers.get(key);
+        if (!teamsPractices.contains(practiceId)) {
+            respond(exchange, 404, "application/problem+json",
+                    "{\"status\":404,\"title\":\"Not Found\",\"reason\":\"PROVIDER_DISCONNECTED\"}");
+            return;
+        }
+        if (user == null) {
+            respond(exchange, 404, "application/problem+json",
+                    "{\"status\":404,\"title\":\"Not Found\",\"reason\":\"USER_NOT_CONNECTED\"}");
+            return;
+        }
+        synchronized (user) {
+            if (user.current == null || refresh) {
+                user.current = user.tokens.get();
+            }
+        }
+        respond(exchange, 200, "application/json", "{\"tenantId\":\"" + user.tenantId + "\",\"microsoftUserId\":\""
+                + user.microsoftUserId + "\",\"accessToken\":\"" + user.current + "\",\"expiresAt\":\""
+                + Instant.now().plus(Duration.ofHours(1)) + "\"}");
     }
 
     private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {

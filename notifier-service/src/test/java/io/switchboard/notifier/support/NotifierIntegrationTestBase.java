@@ -21,6 +21,9 @@ import io.switchboard.contracts.common.ChannelRef;
 import io.switchboard.contracts.common.ChatProvider;
 import io.switchboard.contracts.directory.DirectoryUserSnapshot;
 import io.switchboard.contracts.directory.Role;
+import io.switchboard.contracts.integration.ConnectionChanged;
+import io.switchboard.contracts.integration.ConnectionScope;
+import io.switchboard.contracts.integration.ConnectionStatus;
 import io.switchboard.contracts.integration.DeliveryMode;
 import io.switchboard.contracts.integration.NotificationSettingsSnapshot;
 import io.switchboard.contracts.integration.Provider;
@@ -77,13 +80,53 @@ public abstract class NotifierIntegrationTestBase {
     }
 
     protected UUID user(UUID practice, String email, String slackUserId) {
+        return user(practice, email, "User " + email, Role.values()[0], slackUserId, null);
+    }
+
+    protected UUID user(UUID practice, String email, String displayName, Role role, String slackUserId,
+                        String microsoftUserId) {
         UUID user = UUID.randomUUID();
-        send("directory.user.v1", new DirectoryUserSnapshot(practice, user, email, "User " + email,
-                Role.values()[0], true, slackUserId, null));
+        send("directory.user.v1", new DirectoryUserSnapshot(practice, user, email, displayName, role, true,
+                slackUserId, microsoftUserId));
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
                 "select count(*) from directory_user where user_id = :u").param("u", user)
                 .query(Long.class).single() == 1);
         return user;
+    }
+
+    /** Register settings whose chat part goes to a Teams channel, with Teams connected for the practice. */
+    protected void teamsSettings(UUID practice, DeliveryMode mode, ChannelRef teamsChannel) {
+        send("integration.settings.v1", new NotificationSettingsSnapshot(practice, 1, List.of(Provider.MICROSOFT_TEAMS),
+                List.of(new ToolTriggerSetting(Tool.REGISTER, Trigger.CORRESPONDENCE_SHARED, mode,
+                        ChatProvider.TEAMS, teamsChannel)), Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from practice_settings where practice_id = :p").param("p", practice)
+                .query(Long.class).single() == 1);
+    }
+
+    /** Publishes a connection change as integration-service would and waits until the projection holds it. */
+    protected CloudEvent connection(UUID practice, Provider provider, UUID userId, ConnectionStatus status) {
+        return connection(practice, provider, userId, status, Instant.now());
+    }
+
+    /** Publishes a connection change as integration-service would and waits until it is projected. */
+    protected CloudEvent connection(UUID practice, Provider provider, UUID userId, ConnectionStatus status,
+                                    Instant changedAt) {
+        CloudEvent event = send("integration.connection.v1", connectionChanged(practice, provider, userId, status, changedAt));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                        "select count(*) from connection_state where practice_id = :p and provider = :provider"
+                                + " and user_id = :u and status = :status")
+                .param("p", practice).param("provider", provider.name())
+                .param("u", userId == null ? new UUID(0, 0) : userId).param("status", status.name())
+                .query(Long.class).single() == 1);
+        return event;
+    }
+
+    protected static ConnectionChanged connectionChanged(UUID practice, Provider provider, UUID userId,
+                                                         ConnectionStatus status, Instant changedAt) {
+        return new ConnectionChanged(practice, provider,
+                userId == null ? ConnectionScope.PRACTICE : ConnectionScope.USER, userId, status, null, null,
+                status == ConnectionStatus.BROKEN ? "the provider rejected the token" : null, null, changedAt);
     }
 
     protected static CorrespondenceDetails phoneMessage(UUID author, UUID recipient) {

@@ -7,7 +7,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.switchboard.sandbox.ProviderSandbox;
 
 /**
- * Points the notifier at the JVM's shared provider sandbox (Slack Web API, SMTP) and the integration-service
+ * Points the notifier at the JVM's shared provider sandbox (Slack Web API, Microsoft Graph, SMTP) and the integration-service
  * stand-in, and scales pacing down (the sandbox's own limits are scaled down per test through its API).
  */
 public class NotifierTestInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -17,6 +17,7 @@ public class NotifierTestInitializer implements ApplicationContextInitializer<Co
         ProviderSandbox sandbox = ProviderSandbox.shared();
         TestPropertyValues.of(
                 "switchboard.slack.api-base=" + sandbox.baseUrl(),
+                "switchboard.microsoft.graph-base=" + sandbox.baseUrl(),
                 "spring.mail.host=" + sandbox.smtpHost(),
                 "spring.mail.port=" + sandbox.smtpPort(),
                 "switchboard.integration.base-url=" + IntegrationStub.shared().baseUrl(),
@@ -25,6 +26,10 @@ public class NotifierTestInitializer implements ApplicationContextInitializer<Co
                 "switchboard.notifier.pacing.slack-workspace-rate=" + TestPacing.WORKSPACE_RATE,
                 "switchboard.notifier.pacing.slack-workspace-burst=" + TestPacing.WORKSPACE_BURST,
                 "switchboard.notifier.pacing.email-rate=" + TestPacing.CHANNEL_RATE,
+                "switchboard.notifier.pacing.teams-channel-rate=" + TestPacing.CHANNEL_RATE,
+                "switchboard.notifier.pacing.teams-channel-burst=" + TestPacing.CHANNEL_BURST,
+                "switchboard.notifier.pacing.teams-tenant-rate=" + TestPacing.WORKSPACE_RATE,
+                "switchboard.notifier.pacing.teams-tenant-burst=" + TestPacing.WORKSPACE_BURST,
                 "switchboard.notifier.retry.initial-backoff=100ms",
                 "switchboard.notifier.retry.max-backoff=1s",
                 "switchboard.notifier.retry.max-attempts=3",

@@ -24,7 +24,10 @@ public class SharedInfrastructureInitializer implements ApplicationContextInitia
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER,
                 "switchboard.internal-client.token-uri=" + TestIssuer.tokenUri(),
                 "switchboard.internal-client.client-secret=" + TestIssuer.CLIENT_SECRET,
-                "switchboard.test.database=" + database
+                "switchboard.test.database=" + database,
+                // At JVM exit the shared PostgreSQL may stop before a context has: a scheduled task then waits
+                // this long for a connection, and context shutdown waits for it (30 s by default).
+                "spring.datasource.hikari.connection-timeout=5000"
         ).applyTo(context);
     }
 }
