@@ -20,6 +20,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.switchboard.integration.oauth.GrantRefused;
+import io.switchboard.integration.oauth.OAuthTokens;
+
 /**
  * The Microsoft identity platform's v2 endpoints as an OAuth client speaks to them: the admin consent and
  * authorize URLs a browser is sent to, and the token endpoint's {@code authorization_code} (with PKCE) and
@@ -39,28 +42,6 @@ public class MicrosoftIdentity {
     MicrosoftIdentity(MicrosoftProperties properties, RestClient.Builder builder) {
         this.properties = properties;
         this.http = builder.clone().build();
-    }
-
-    /** Tokens from the token endpoint; {@code refreshToken} may be absent. */
-    public record Tokens(String accessToken, String refreshToken, Instant expiresAt, String scope) {
-        @Override
-        public String toString() {
-            return "Tokens[expiresAt=" + expiresAt + ", scope=" + scope + "]";
-        }
-    }
-
-    /** The token endpoint refused the grant: a revoked, expired or already used code or refresh token. */
-    public static final class GrantRefused extends RuntimeException {
-        private final String error;
-
-        GrantRefused(String error, String aadCode) {
-            super("the identity platform refused the grant: " + error + (aadCode == null ? "" : " (" + aadCode + ")"));
-            this.error = error;
-        }
-
-        public String error() {
-            return error;
-        }
     }
 
     /** Where an admin grants the app its permissions for the whole organisation. */
@@ -89,7 +70,7 @@ public class MicrosoftIdentity {
     }
 
     /** Redeems an authorization code with its PKCE verifier. */
-    public Tokens redeem(String code, String codeVerifier) {
+    public OAuthTokens redeem(String code, String codeVerifier) {
         MultiValueMap<String, String> form = form("authorization_code");
         form.add("code", code);
         form.add("redirect_uri", properties.redirectUri());
@@ -98,7 +79,7 @@ public class MicrosoftIdentity {
     }
 
     /** Exchanges a refresh token for new tokens (the identity platform rotates the refresh token). */
-    public Tokens refresh(String refreshToken) {
+    public OAuthTokens refresh(String refreshToken) {
         MultiValueMap<String, String> form = form("refresh_token");
         form.add("refresh_token", refreshToken);
         return token(form);
@@ -113,7 +94,7 @@ public class MicrosoftIdentity {
         return form;
     }
 
-    private Tokens token(MultiValueMap<String, String> form) {
+    private OAuthTokens token(MultiValueMap<String, String> form) {
         Instant requested = clock.instant();
         TokenResponse response;
         try {
@@ -143,7 +124,7 @@ public class MicrosoftIdentity {
             throw unavailable();
         }
         long lifetime = response.expiresIn() == null ? 3600 : response.expiresIn();
-        return new Tokens(response.accessToken(), response.refreshToken(), requested.plusSeconds(lifetime),
+        return new OAuthTokens(response.accessToken(), response.refreshToken(), requested.plusSeconds(lifetime),
                 response.scope());
     }
 

@@ -29,10 +29,11 @@ import io.switchboard.contracts.integration.Provider;
 import io.switchboard.integration.directory.Directory;
 import io.switchboard.integration.directory.StaffUser;
 import io.switchboard.integration.oauth.ConnectionProblems;
+import io.switchboard.integration.oauth.DelegatedConnections;
+import io.switchboard.integration.oauth.GrantRefused;
+import io.switchboard.integration.oauth.OAuthTokens;
 import io.switchboard.integration.oauth.OAuthStates;
 import io.switchboard.integration.oauth.ProviderDisconnectedException;
-import io.switchboard.integration.vault.Sealed;
-import io.switchboard.integration.vault.Vault;
 import io.switchboard.platform.security.TenantJdbc;
 import io.switchboard.platform.web.ConflictException;
 
@@ -48,8 +49,6 @@ public class TeamsConnections {
 
     static final String CONSENT_FLOW = "TEAMS_CONSENT";
     static final String USER_FLOW = "TEAMS";
-    static final String ACCESS_PURPOSE = "teams-access-token";
-    static final String REFRESH_PURPOSE = "teams-refresh-token";
     private static final Logger log = LoggerFactory.getLogger(TeamsConnections.class);
 
     private final TenantJdbc jdbc;
@@ -59,14 +58,14 @@ public class TeamsConnections {
     private final MicrosoftIdentity identity;
     private final GraphApi graph;
     private final MicrosoftProperties properties;
-    private final Vault vault;
+    private final DelegatedConnections delegated;
     private final Directory directory;
     private final Clock clock = Clock.systemUTC();
     private final String publicUrl;
 
     TeamsConnections(TenantJdbc jdbc, TransactionTemplate transactions, ApplicationEventPublisher events,
                      OAuthStates states, MicrosoftIdentity identity, GraphApi graph, MicrosoftProperties properties,
-                     Vault vault, Directory directory, @Value("${switchboard.public-url}") String publicUrl) {
+                     DelegatedConnections delegated, Directory directory, @Value("${switchboard.public-url}") String publicUrl) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.events = events;
@@ -74,7 +73,7 @@ public class TeamsConnections {
         this.identity = identity;
         this.graph = graph;
         this.properties = properties;
-        this.vault = vault;
+        this.delegated = delegated;
         this.directory = directory;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
@@ -158,12 +157,12 @@ public class TeamsConnections {
         if (practiceConnection(practiceId).isEmpty()) {
             return result("error", "not_connected");
         }
-        MicrosoftIdentity.Tokens tokens;
+        OAuthTokens tokens;
         User me;
         try {
             tokens = identity.redeem(code, sign.codeVerifier());
             me = graph.call("me", () -> graph.as(tokens.accessToken()).me().get());
-        } catch (MicrosoftIdentity.GrantRefused refused) {
+        } catch (GrantRefused refused) {
             log.info("Microsoft refused the sign-in code for a user of practice {}: {}", practiceId, refused.error());
             return result("error", "access_denied");
         } catch (ErrorResponseException | GraphApi.Unauthorized unavailable) {
@@ -178,23 +177,15 @@ public class TeamsConnections {
             log.info("User {} of practice {} signed in to Microsoft as another account; refused", user.id(), practiceId);
             return result("error", "account_mismatch");
         }
-        store(practiceId, user.id(), me, tokens);
+        delegated.store(practiceId, user.id(), Provider.MICROSOFT_TEAMS, me.getId(), me.getUserPrincipalName(), tokens);
         directory.linkMicrosoftUser(practiceId, user.id(), me.getId());
         return result("connected", null);
     }
 
     /** Removes the caller's own connection (P6: a user can disconnect only their own). */
     public void disconnectUser(UUID practiceId, UUID userId) {
-        transactions.executeWithoutResult(tx -> {
-            int removed = jdbc.sql(practiceId, """
-                    delete from teams_user_connection where practice_id = :practiceId and user_id = :user
-                    """).param("user", userId).update();
-            if (removed == 0) {
-                throw ConnectionProblems.userNotConnected("Teams");
-            }
-            events.publishEvent(userChanged(practiceId, userId, ConnectionStatus.DISCONNECTED, null,
-                    "Disconnected by the user", userId));
-        });
+        delegated.disconnect(practiceId, userId, Provider.MICROSOFT_TEAMS, "Disconnected by the user", userId)
+                .orElseThrow(() -> ConnectionProblems.userNotConnected("Teams"));
     }
 
     /**
@@ -208,15 +199,10 @@ public class TeamsConnections {
                 .orElseThrow(() -> new ProviderDisconnectedException("Teams"));
         Instant now = clock.instant();
         transactions.executeWithoutResult(tx -> {
-            List<UUID> users = jdbc.sql(practiceId, """
-                    delete from teams_user_connection where practice_id = :practiceId returning user_id
-                    """).query(UUID.class).list();
+            delegated.disconnectAll(practiceId, Provider.MICROSOFT_TEAMS, "Teams was disconnected for the practice",
+                    adminId);
             jdbc.sql(practiceId, "delete from teams_channel where practice_id = :practiceId").update();
             jdbc.sql(practiceId, "delete from teams_connection where practice_id = :practiceId").update();
-            for (UUID user : users) {
-                events.publishEvent(userChanged(practiceId, user, ConnectionStatus.DISCONNECTED, null,
-                        "Teams was disconnected for the practice", adminId));
-            }
             events.publishEvent(new ConnectionChanged(practiceId, Provider.MICROSOFT_TEAMS, ConnectionScope.PRACTICE,
                     null, ConnectionStatus.DISCONNECTED, practice.tenantId(), null,
                     "Disconnected by a practice admin", adminId, now));
@@ -227,7 +213,10 @@ public class TeamsConnections {
     public TeamsConnection connection(UUID practiceId, UUID userId) {
         return practiceConnection(practiceId)
                 .map(p -> new TeamsConnection(p.provider(), p.status(), p.tenantId(), p.consentedBy(), p.consentedAt(),
-                        p.statusReason(), userConnection(practiceId, userId).orElseGet(TeamsConnection.UserConnection::none)))
+                        p.statusReason(), delegated.connection(practiceId, userId, Provider.MICROSOFT_TEAMS)
+                        .map(c -> new TeamsConnection.UserConnection(c.status(), c.externalUserId(), c.externalName(),
+                                c.connectedAt(), c.statusReason()))
+                        .orElseGet(TeamsConnection.UserConnection::none)))
                 .orElseGet(TeamsConnection::disconnected);
     }
 
@@ -246,15 +235,9 @@ public class TeamsConnections {
     public TeamsUserToken token(UUID practiceId, UUID userId, boolean forceRefresh) {
         TeamsConnection practice = practiceConnection(practiceId)
                 .orElseThrow(() -> new ProviderDisconnectedException("Teams"));
-        Stored stored = stored(practiceId, userId, false).orElseThrow(() -> ConnectionProblems.userNotConnected("Teams"));
-        if (stored.status() == ConnectionStatus.BROKEN) {
-            throw ConnectionProblems.needsReauthorising("The user's Teams connection");
-        }
-        if (!forceRefresh && stored.expiresAt().isAfter(clock.instant().plus(properties.refreshAhead()))) {
-            return new TeamsUserToken(practice.tenantId(), stored.microsoftUserId(),
-                    vault.open(practiceId, ACCESS_PURPOSE, stored.access()), stored.expiresAt());
-        }
-        return refresh(practiceId, userId, practice.tenantId(), forceRefresh ? Instant.MAX : clock.instant().plus(properties.refreshAhead()));
+        DelegatedConnections.Token token = delegated.token(practiceId, userId, Provider.MICROSOFT_TEAMS, forceRefresh,
+                properties.refreshAhead(), identity::refresh);
+        return new TeamsUserToken(practice.tenantId(), token.externalUserId(), token.accessToken(), token.expiresAt());
     }
 
     /**
@@ -262,122 +245,28 @@ public class TeamsConnections {
      * user and the admins are told, and later deliveries say it needs re-authorising.
      */
     public void rejected(UUID practiceId, UUID userId, String reason) {
-        markBroken(practiceId, userId, reason == null || reason.isBlank() ? "Microsoft Graph refused the token" : reason);
+        delegated.markBroken(practiceId, userId, Provider.MICROSOFT_TEAMS,
+                reason == null || reason.isBlank() ? "Microsoft Graph refused the token" : reason);
     }
 
     /** Keeps tokens fresh ahead of use, so a quiet user's refresh token does not lapse either. */
     @Scheduled(fixedDelayString = "${switchboard.microsoft.refresh-sweep:PT1M}", initialDelayString = "PT30S")
     public void refreshExpiring() {
         Instant horizon = clock.instant().plus(properties.refreshAhead().multipliedBy(2));
-        // Across practices: a platform job, each refresh then scoped to its practice.
-        List<Object[]> due = jdbc.unscoped().sql("""
-                select c.practice_id, c.user_id from teams_user_connection c
-                where c.status = 'CONNECTED' and c.access_expires_at < :horizon and c.refresh_sealed is not null
-                order by c.access_expires_at limit 100
-                """).param("horizon", Timestamp.from(horizon))
-                .query((rs, row) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}).list();
-        for (Object[] row : due) {
-            UUID practiceId = (UUID) row[0];
-            UUID userId = (UUID) row[1];
+        for (DelegatedConnections.Due due : delegated.expiring(Provider.MICROSOFT_TEAMS, horizon, 100)) {
             try {
-                practiceConnection(practiceId).ifPresent(p -> refresh(practiceId, userId, p.tenantId(), horizon));
+                if (consented(due.practiceId())) {
+                    delegated.token(due.practiceId(), due.userId(), Provider.MICROSOFT_TEAMS, false,
+                            properties.refreshAhead().multipliedBy(2), identity::refresh);
+                }
             } catch (RuntimeException e) {
-                log.warn("Refreshing the Teams token of user {} of practice {} failed: {}", userId, practiceId,
-                        e.getClass().getSimpleName());
+                log.warn("Refreshing the Teams token of user {} of practice {} failed: {}", due.userId(),
+                        due.practiceId(), e.getClass().getSimpleName());
             }
         }
-    }
-
-    /**
-     * Refreshes under a row lock, re-checking after taking it: two callers must not both spend the same
-     * rotating refresh token, or the second would be refused and break a healthy connection.
-     */
-    private TeamsUserToken refresh(UUID practiceId, UUID userId, String tenantId, Instant neededBeyond) {
-        Stored refreshed = transactions.execute(tx -> {
-            Stored locked = stored(practiceId, userId, true).orElseThrow(() -> ConnectionProblems.userNotConnected("Teams"));
-            if (locked.status() == ConnectionStatus.BROKEN) {
-                return locked;
-            }
-            if (!neededBeyond.equals(Instant.MAX) && locked.expiresAt().isAfter(neededBeyond)) {
-                return locked;
-            }
-            if (locked.refresh() == null) {
-                return broken(practiceId, userId, "no refresh token was granted");
-            }
-            MicrosoftIdentity.Tokens tokens;
-            try {
-                tokens = identity.refresh(vault.open(practiceId, REFRESH_PURPOSE, locked.refresh()));
-            } catch (MicrosoftIdentity.GrantRefused refused) {
-                return broken(practiceId, userId, "Microsoft refused the refresh (" + refused.error() + ")");
-            }
-            Sealed access = vault.seal(practiceId, ACCESS_PURPOSE, tokens.accessToken());
-            Sealed refreshToken = tokens.refreshToken() == null ? locked.refresh()
-                    : vault.seal(practiceId, REFRESH_PURPOSE, tokens.refreshToken());
-            jdbc.sql(practiceId, """
-                    update teams_user_connection set access_key_id = :accessKey, access_sealed = :access,
-                        refresh_key_id = :refreshKey, refresh_sealed = :refresh, access_expires_at = :expires,
-                        refreshed_at = now()
-                    where practice_id = :practiceId and user_id = :user
-                    """).param("accessKey", access.keyId()).param("access", access.ciphertext())
-                    .param("refreshKey", refreshToken.keyId()).param("refresh", refreshToken.ciphertext())
-                    .param("expires", Timestamp.from(tokens.expiresAt())).param("user", userId).update();
-            return new Stored(locked.microsoftUserId(), ConnectionStatus.CONNECTED, access, refreshToken,
-                    tokens.expiresAt());
-        });
-        if (refreshed.status() == ConnectionStatus.BROKEN) {
-            throw ConnectionProblems.needsReauthorising("The user's Teams connection");
-        }
-        return new TeamsUserToken(tenantId, refreshed.microsoftUserId(),
-                vault.open(practiceId, ACCESS_PURPOSE, refreshed.access()), refreshed.expiresAt());
-    }
-
-    private Stored broken(UUID practiceId, UUID userId, String reason) {
-        markBroken(practiceId, userId, reason);
-        return stored(practiceId, userId, false).orElseThrow(() -> ConnectionProblems.userNotConnected("Teams"));
-    }
-
-    private void markBroken(UUID practiceId, UUID userId, String reason) {
-        transactions.executeWithoutResult(tx -> {
-            Optional<String> microsoftUser = jdbc.sql(practiceId, """
-                    update teams_user_connection set status = 'BROKEN', status_reason = :reason
-                    where practice_id = :practiceId and user_id = :user and status = 'CONNECTED'
-                    returning microsoft_user_id
-                    """).param("reason", reason).param("user", userId).query(String.class).optional();
-            microsoftUser.ifPresent(id -> {
-                log.warn("The Teams connection of user {} of practice {} is broken: {}", userId, practiceId, reason);
-                events.publishEvent(userChanged(practiceId, userId, ConnectionStatus.BROKEN, id,
-                        reason + "; the user must connect Teams again", null));
-            });
-        });
     }
 
     // ---- storage --------------------------------------------------------------------------------------
-
-    private void store(UUID practiceId, UUID userId, User me, MicrosoftIdentity.Tokens tokens) {
-        Sealed access = vault.seal(practiceId, ACCESS_PURPOSE, tokens.accessToken());
-        Sealed refresh = tokens.refreshToken() == null ? null : vault.seal(practiceId, REFRESH_PURPOSE, tokens.refreshToken());
-        Instant now = clock.instant();
-        transactions.executeWithoutResult(tx -> {
-            jdbc.sql(practiceId, """
-                    insert into teams_user_connection (practice_id, user_id, microsoft_user_id, user_principal, scopes,
-                        access_key_id, access_sealed, refresh_key_id, refresh_sealed, access_expires_at, status,
-                        connected_at)
-                    values (:practiceId, :user, :msUser, :upn, :scopes, :accessKey, :access, :refreshKey, :refresh,
-                        :expires, 'CONNECTED', :now)
-                    on conflict (practice_id, user_id) do update set microsoft_user_id = excluded.microsoft_user_id,
-                        user_principal = excluded.user_principal, scopes = excluded.scopes,
-                        access_key_id = excluded.access_key_id, access_sealed = excluded.access_sealed,
-                        refresh_key_id = excluded.refresh_key_id, refresh_sealed = excluded.refresh_sealed,
-                        access_expires_at = excluded.access_expires_at, status = 'CONNECTED', status_reason = null,
-                        connected_at = excluded.connected_at, refreshed_at = null
-                    """).param("user", userId).param("msUser", me.getId()).param("upn", me.getUserPrincipalName())
-                    .param("scopes", tokens.scope()).param("accessKey", access.keyId()).param("access", access.ciphertext())
-                    .param("refreshKey", refresh == null ? null : refresh.keyId())
-                    .param("refresh", refresh == null ? null : refresh.ciphertext())
-                    .param("expires", Timestamp.from(tokens.expiresAt())).param("now", Timestamp.from(now)).update();
-            events.publishEvent(userChanged(practiceId, userId, ConnectionStatus.CONNECTED, me.getId(), null, userId));
-        });
-    }
 
     private Optional<TeamsConnection> practiceConnection(UUID practiceId) {
         return jdbc.sql(practiceId, """
@@ -390,43 +279,11 @@ public class TeamsConnections {
                 .optional();
     }
 
-    private Optional<TeamsConnection.UserConnection> userConnection(UUID practiceId, UUID userId) {
-        return jdbc.sql(practiceId, """
-                select status, microsoft_user_id, user_principal, connected_at, status_reason
-                from teams_user_connection where practice_id = :practiceId and user_id = :user
-                """).param("user", userId).query((rs, row) -> new TeamsConnection.UserConnection(
-                        ConnectionStatus.valueOf(rs.getString("status")), rs.getString("microsoft_user_id"),
-                        rs.getString("user_principal"), rs.getTimestamp("connected_at").toInstant(),
-                        rs.getString("status_reason")))
-                .optional();
-    }
-
-    private Optional<Stored> stored(UUID practiceId, UUID userId, boolean lock) {
-        return jdbc.sql(practiceId, """
-                select microsoft_user_id, status, access_key_id, access_sealed, refresh_key_id, refresh_sealed,
-                       access_expires_at
-                from teams_user_connection where practice_id = :practiceId and user_id = :user
-                """ + (lock ? " for update" : "")).param("user", userId)
-                .query((rs, row) -> new Stored(rs.getString("microsoft_user_id"),
-                        ConnectionStatus.valueOf(rs.getString("status")),
-                        new Sealed(rs.getString("access_key_id"), rs.getBytes("access_sealed")),
-                        rs.getString("refresh_key_id") == null ? null
-                                : new Sealed(rs.getString("refresh_key_id"), rs.getBytes("refresh_sealed")),
-                        rs.getTimestamp("access_expires_at").toInstant()))
-                .optional();
-    }
-
     private void requireConsented(UUID practiceId) {
         if (!consented(practiceId)) {
             throw new ConflictException("An administrator must connect Teams for the practice before users can"
                     + " connect their own accounts.", Map.of("reason", "ADMIN_CONSENT_REQUIRED"));
         }
-    }
-
-    private ConnectionChanged userChanged(UUID practiceId, UUID userId, ConnectionStatus status, String microsoftUserId,
-                                          String reason, UUID changedBy) {
-        return new ConnectionChanged(practiceId, Provider.MICROSOFT_TEAMS, ConnectionScope.USER, userId, status,
-                microsoftUserId, null, reason, changedBy, clock.instant());
     }
 
     /**
@@ -451,9 +308,5 @@ public class TeamsConnections {
             uri.queryParam("reason", reason);
         }
         return uri.encode().build().toUri();
-    }
-
-    private record Stored(String microsoftUserId, ConnectionStatus status, Sealed access, Sealed refresh,
-                          Instant expiresAt) {
     }
 }

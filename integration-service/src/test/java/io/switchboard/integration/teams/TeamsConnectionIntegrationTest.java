@@ -260,7 +260,7 @@ class TeamsConnectionIntegrationTest {
         }
         assertThat(api.get(tokenPath(practice.adminId), TestTokens.service("internal")).json().get("reason").asText())
                 .isEqualTo("PROVIDER_DISCONNECTED");
-        assertThat(jdbc.sql("select count(*) from teams_user_connection where practice_id = :p")
+        assertThat(jdbc.sql("select count(*) from user_connection where practice_id = :p")
                 .param("p", practice.id).query(Long.class).single()).isZero();
     }
 
@@ -282,7 +282,7 @@ class TeamsConnectionIntegrationTest {
     }
 
     private Instant storedExpiry(UUID userId) {
-        return jdbc.sql("select access_expires_at from teams_user_connection where practice_id = :p and user_id = :u")
+        return jdbc.sql("select access_expires_at from user_connection where practice_id = :p and user_id = :u and provider = 'MICROSOFT_TEAMS'")
                 .param("p", practice.id).param("u", userId).query(Timestamp.class).single().toInstant();
     }
 
