@@ -25,6 +25,7 @@ import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 import org.springframework.web.context.support.StandardServletEnvironment;
 
+import io.switchboard.sandbox.google.GoogleAccounts;
 import io.switchboard.sandbox.mail.MailStore;
 import io.switchboard.sandbox.mail.ReceivedMail;
 import io.switchboard.sandbox.mail.SmtpCapture;
@@ -118,6 +119,19 @@ public final class ProviderSandbox implements AutoCloseable {
         return baseUrl() + "/v1.0";
     }
 
+    /**
+     * The base of Google's OAuth endpoints on this sandbox, {@code <baseUrl>}: {@code <base>/o/oauth2/v2/auth},
+     * {@code <base>/token}, {@code <base>/revoke}, {@code <base>/oauth2/v3/userinfo} (paths from {@code sandbox.google.paths}).
+     */
+    public String googleOAuthBaseUrl() {
+        return baseUrl();
+    }
+
+    /** The Gmail client's root URL for {@code Gmail.Builder.setRootUrl}: {@code <baseUrl>/}. */
+    public String gmailRootUrl() {
+        return baseUrl() + "/";
+    }
+
     public String smtpHost() {
         return host;
     }
@@ -131,7 +145,10 @@ public final class ProviderSandbox implements AutoCloseable {
         return context.getBean(RequestRecorder.class).requests();
     }
 
-    /** The recorded calls to one provider ({@code slack}, {@code graph}, {@code gmail}, {@code identity}), oldest first. */
+    /**
+     * The recorded calls to one provider ({@code slack}, {@code graph}, {@code identity}, {@code gmail}, {@code google}
+     * for Google's OAuth endpoints), oldest first.
+     */
     public List<RecordedRequest> requests(String provider) {
         return context.getBean(RequestRecorder.class).requests(provider, null);
     }
@@ -152,6 +169,14 @@ public final class ProviderSandbox implements AutoCloseable {
      */
     public MicrosoftTenants microsoft() {
         return context.getBean(MicrosoftTenants.class);
+    }
+
+    /**
+     * The emulated Google: seed accounts with mailboxes and OAuth clients, deliver mail, read what accounts sent,
+     * revoke grants and expire tokens.
+     */
+    public GoogleAccounts google() {
+        return context.getBean(GoogleAccounts.class);
     }
 
     /** The providers' limits, to override one for a test; {@link #reset()} restores them. */

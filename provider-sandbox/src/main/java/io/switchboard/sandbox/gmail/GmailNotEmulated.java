@@ -7,7 +7,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Any Gmail request the sandbox does not emulate yet: HTTP 501 in Google's error shape. */
+/** Any Gmail request the sandbox does not emulate (labels, threads, drafts, watch, uploads…): HTTP 501 in Google's error shape. */
 @RestController
 class GmailNotEmulated {
 

@@ -31,6 +31,7 @@ import io.switchboard.sandbox.microsoft.MicrosoftGrant;
 import io.switchboard.sandbox.microsoft.MicrosoftTenant;
 import io.switchboard.sandbox.microsoft.MicrosoftTenants;
 import io.switchboard.sandbox.microsoft.MicrosoftUser;
+import io.switchboard.sandbox.oauth.Pkce;
 
 /**
  * The browser side of the identity platform: {@code /{tenant}/oauth2/v2.0/authorize} (authorization code
@@ -70,7 +71,7 @@ class IdentityAuthorizeApi {
             @RequestParam(required = false) String auto) {
         SignIn signIn = new SignIn(tenant, clientId, redirectUri, state, loginHint, prompt, "true".equalsIgnoreCase(auto));
         // Without a method the platform reads the challenge as plain, as RFC 7636 says.
-        String method = codeChallenge == null ? null : codeChallengeMethod == null ? "plain" : codeChallengeMethod;
+        String method = Pkce.method(codeChallenge, codeChallengeMethod);
         return signIn(signIn, "Sign in to", scope, app -> {
             if (!"code".equals(responseType)) {
                 return Optional.of(errorRedirect(signIn, "unsupported_response_type", 700054,
@@ -80,7 +81,7 @@ class IdentityAuthorizeApi {
                 return Optional.of(errorRedirect(signIn, "invalid_request", 900144,
                         "The request body must contain the following parameter: 'scope'."));
             }
-            if (method != null && !method.equals("S256") && !method.equals("plain")) {
+            if (!Pkce.isSupported(method)) {
                 return Optional.of(errorRedirect(signIn, "invalid_request", 0,
                         "code_challenge_method must be S256 or plain, was '" + codeChallengeMethod + "'."));
             }

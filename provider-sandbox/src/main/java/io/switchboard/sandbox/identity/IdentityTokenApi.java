@@ -3,7 +3,6 @@ package io.switchboard.sandbox.identity;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -34,6 +33,7 @@ import io.switchboard.sandbox.microsoft.MicrosoftTenant;
 import io.switchboard.sandbox.microsoft.MicrosoftTenants;
 import io.switchboard.sandbox.microsoft.MicrosoftUser;
 import io.switchboard.sandbox.microsoft.RefreshRedemption;
+import io.switchboard.sandbox.oauth.Pkce;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -112,9 +112,7 @@ class IdentityTokenApi {
                 throw OAuthException.badRequest("invalid_request", 50148,
                         "The code_verifier does not match the code_challenge supplied in the authorization request for PKCE.");
             }
-            String expected = "S256".equals(issued.codeChallengeMethod()) ? s256(verifier) : verifier;
-            if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                    issued.codeChallenge().getBytes(StandardCharsets.US_ASCII))) {
+            if (!Pkce.matches(issued.codeChallenge(), issued.codeChallengeMethod(), verifier)) {
                 throw OAuthException.invalidGrant(501481,
                         "The Code_Verifier does not match the code_challenge supplied in the authorization request.");
             }
@@ -229,15 +227,6 @@ class IdentityTokenApi {
             throw OAuthException.missing(name);
         }
         return value;
-    }
-
-    private static String s256(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The v2 token response. */

@@ -1,9 +1,7 @@
 package io.switchboard.sandbox.microsoft;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -21,6 +19,7 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 import io.switchboard.sandbox.Resettable;
+import io.switchboard.sandbox.oauth.RandomTokens;
 
 /**
  * The emulated Microsoft cloud: tenants with their users, teams, channels and the channel messages apps
@@ -31,7 +30,6 @@ import io.switchboard.sandbox.Resettable;
 @Component
 public class MicrosoftTenants implements Resettable {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final AtomicLong LAST_MESSAGE_ID = new AtomicLong();
 
     private final MicrosoftProperties properties;
@@ -265,12 +263,12 @@ public class MicrosoftTenants implements Resettable {
     /** Issues an access token for a grant, and a refresh token beside it when asked. */
     public IssuedTokens issueTokens(MicrosoftGrant grant, boolean withRefreshToken) {
         Instant now = Instant.now();
-        String access = "graph-at-" + randomToken();
+        String access = "graph-at-" + RandomTokens.next();
         Instant expiresAt = now.plus(accessTokenLifetime);
         accessTokens.put(access, new MicrosoftAccessToken(grant, expiresAt, false));
         String refresh = null;
         if (withRefreshToken) {
-            refresh = "msrt-" + randomToken();
+            refresh = "msrt-" + RandomTokens.next();
             refreshTokens.put(refresh, new RefreshToken(grant, now.plus(properties.refreshTokenLifetime()), RefreshState.ACTIVE));
         }
         return new IssuedTokens(access, expiresAt, refresh, grant);
@@ -386,13 +384,6 @@ public class MicrosoftTenants implements Resettable {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    /** 32 random bytes, base64url: a value no client can guess. */
-    static String randomToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private enum RefreshState {

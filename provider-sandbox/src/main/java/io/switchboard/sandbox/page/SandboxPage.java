@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
+import io.switchboard.sandbox.google.GoogleAccount;
+import io.switchboard.sandbox.google.GoogleAccounts;
 import io.switchboard.sandbox.mail.MailStore;
 import io.switchboard.sandbox.mail.ReceivedMail;
 import io.switchboard.sandbox.mail.SmtpCapture;
@@ -30,7 +32,7 @@ import io.switchboard.sandbox.recording.RequestRecorder;
 
 /**
  * The page a developer opens to see what the sandbox holds and received: Microsoft tenants, recent provider
- * calls, Teams channel messages and mails, newest first. Everything shown came from a client, so every
+ * calls, Teams channel messages, Google accounts with their Gmail mailboxes, and mails, newest first. Everything shown came from a client, so every
  * value is escaped and the page runs no script.
  */
 @RestController
@@ -46,9 +48,11 @@ class SandboxPage {
     private final SmtpCapture smtp;
     private final ProviderEmulators emulators;
     private final MicrosoftTenants microsoft;
+    private final GoogleAccounts google;
 
     SandboxPage(RequestRecorder recorder, MailStore mails, SmtpCapture smtp, ProviderEmulators emulators,
-            MicrosoftTenants microsoft) {
+            MicrosoftTenants microsoft, GoogleAccounts google) {
+        this.google = google;
         this.recorder = recorder;
         this.mails = mails;
         this.smtp = smtp;
@@ -76,7 +80,8 @@ class SandboxPage {
                 .append(" · JSON: <a href=\"/sandbox/api/requests\">requests</a>, <a href=\"/sandbox/api/mail\">mail</a>, ")
                 .append("<a href=\"/sandbox/api/limits\">limits</a>, <a href=\"/sandbox/api/slack/workspaces\">Slack workspaces</a>, ")
                 .append("<a href=\"/sandbox/api/microsoft/tenants\">Microsoft tenants</a>, ")
-                .append("<a href=\"/sandbox/api/microsoft/messages\">Teams messages</a>")
+                .append("<a href=\"/sandbox/api/microsoft/messages\">Teams messages</a>, ")
+                .append("<a href=\"/sandbox/api/google/accounts\">Google accounts</a>")
                 .append(" · <a href=\"/actuator/health\">health</a></p>");
         html.append("<h2>Requests</h2><p>Provider: <a href=\"/sandbox\">all</a>");
         for (String name : emulators.names()) {
@@ -88,6 +93,8 @@ class SandboxPage {
         appendTenants(html);
         html.append("<h2>Teams channel messages</h2>");
         appendTeamsMessages(html, newestFirst(microsoft.messages(), MESSAGES_SHOWN));
+        html.append("<h2>Google accounts (Gmail)</h2>");
+        appendGoogleAccounts(html);
         html.append("<h2>Mail</h2>");
         appendMails(html, received);
         html.append("</body></html>");
@@ -141,6 +148,28 @@ class SandboxPage {
                     .append("</td><td><pre>").append(escape(users))
                     .append("</pre></td><td><pre>").append(escape(teams))
                     .append("</pre></td><td><pre>").append(escape(String.join("\n", microsoft.adminConsents(id))))
+                    .append("</pre></td></tr>");
+        }
+        html.append("</table>");
+    }
+
+    private void appendGoogleAccounts(StringBuilder html) {
+        List<GoogleAccount> accounts = google.accounts();
+        if (accounts.isEmpty()) {
+            html.append("<p>No Google accounts seeded.</p>");
+            return;
+        }
+        html.append("<table><tr><th>account</th><th>history id</th><th>messages, newest first (id, labels, from → to, subject)</th></tr>");
+        for (GoogleAccount account : accounts) {
+            String messages = newestFirst(google.messages(account.sub()), MESSAGES_SHOWN).stream()
+                    .map(message -> message.id() + " [" + String.join(",", message.labelIds()) + "] " + message.from() + " → "
+                            + String.join(", ", message.to()) + ": " + message.subject()
+                            + (message.attachments().isEmpty() ? "" : " (" + message.attachments().size() + " attachments)"))
+                    .collect(Collectors.joining("\n"));
+            html.append("<tr><td>").append(escape(account.displayName())).append("<br>").append(escape(account.email()))
+                    .append("<br>").append(escape(account.sub()))
+                    .append("</td><td>").append(google.historyId(account.sub()))
+                    .append("</td><td><pre>").append(escape(messages))
                     .append("</pre></td></tr>");
         }
         html.append("</table>");
