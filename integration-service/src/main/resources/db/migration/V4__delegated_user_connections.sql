@@ -36,7 +36,5 @@ drop table teams_user_connection;
 create table gmail_enablement (
     practice_id  uuid        primary key references practice (id),
     enabled_by   uuid        not null,
-    enabled_at   timestamptz not null,
-    -- File mail from known client contacts automatically instead of proposing it (G5).
-    auto_file    boolean     not null default false
+    enabled_at   timestamptz not null
 );

@@ -17,6 +17,11 @@ public class ProviderSandboxInitializer implements ApplicationContextInitializer
                 "switchboard.slack.oauth-base=" + sandbox.baseUrl(),
                 "switchboard.microsoft.authority=" + sandbox.baseUrl(),
                 "switchboard.microsoft.graph-base=" + sandbox.baseUrl(),
+                "switchboard.google.authorization-uri=" + sandbox.baseUrl() + "/o/oauth2/v2/auth",
+                "switchboard.google.token-uri=" + sandbox.baseUrl() + "/token",
+                "switchboard.google.revoke-uri=" + sandbox.baseUrl() + "/revoke",
+                "switchboard.google.userinfo-uri=" + sandbox.baseUrl() + "/oauth2/v3/userinfo",
+                "switchboard.google.refresh-sweep=PT24H",
                 // Tests refresh on purpose (TeamsConnections.refreshExpiring), never behind their back.
                 "switchboard.microsoft.refresh-sweep=PT24H"
         ).applyTo(context);

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.switchboard.integration.oauth.OAuthCallbackSecurity;
 import io.switchboard.integration.slack.SlackChannel;
 import io.switchboard.integration.slack.SlackChannels;
 import io.switchboard.integration.slack.SlackConnections;
@@ -42,8 +43,8 @@ class SlackConnectionController {
         return new Authorization(connections.authorize(tenant.practiceId(), tenant.userId()).toString());
     }
 
-    /** Slack's OAuth redirect; authorised by the single-use state, not a bearer token (see CallbackSecurity). */
-    @GetMapping("/connections/slack/callback")
+    /** Slack's OAuth redirect; authorised by the single-use state, not a bearer token (see OAuthCallbackSecurity). */
+    @GetMapping(OAuthCallbackSecurity.SLACK_CALLBACK)
     @Operation(summary = "Slack's OAuth redirect target; answers a redirect to the integrations page", security = {})
     ResponseEntity<Void> callback(@RequestParam(required = false) String code,
                                   @RequestParam(required = false) String state,

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.switchboard.integration.oauth.OAuthCallbackSecurity;
 import io.switchboard.integration.teams.TeamsChannels;
 import io.switchboard.integration.teams.TeamsConnections;
 import io.switchboard.integration.teams.TeamsUsers;
@@ -21,7 +22,7 @@ import io.switchboard.platform.security.Tenant;
 
 /**
  * Teams over HTTP: the organisation's admin consent, each user's own connection (My Profile), channels,
- * staff Microsoft ids, disconnects. The two callbacks are public (see {@link TeamsCallbackSecurity}).
+ * staff Microsoft ids, disconnects. The two callbacks are public (see {@link OAuthCallbackSecurity}).
  */
 @RestController
 class TeamsConnectionController {
@@ -44,7 +45,7 @@ class TeamsConnectionController {
         return new ConsentUrl(connections.consentUrl(tenant.practiceId(), tenant.userId()).toString());
     }
 
-    @GetMapping(TeamsCallbackSecurity.CONSENT_CALLBACK)
+    @GetMapping(OAuthCallbackSecurity.TEAMS_CONSENT_CALLBACK)
     @Operation(summary = "Microsoft's admin consent redirect target; answers a redirect to the integrations page",
             security = {})
     ResponseEntity<Void> consentCallback(@RequestParam(name = "admin_consent", required = false) String adminConsent,
@@ -63,7 +64,7 @@ class TeamsConnectionController {
         return new AuthorizeUrl(connections.authorize(tenant.practiceId(), tenant.userId()).toString());
     }
 
-    @GetMapping(TeamsCallbackSecurity.USER_CALLBACK)
+    @GetMapping(OAuthCallbackSecurity.TEAMS_CALLBACK)
     @Operation(summary = "Microsoft's sign-in redirect target; answers a redirect to the integrations page",
             security = {})
     ResponseEntity<Void> callback(@RequestParam(required = false) String code,
