@@ -17,10 +17,12 @@ import io.switchboard.devstack.identity.DemoUsers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Gives the dev stack's provider sandbox a Slack workspace for the demo practice — #front-desk and
- * #general with the bot in them, #partners without — whose members are the practice's demo users, and
- * installs the integration service's dev Slack app in it, so "Connect Slack" works in the dev stack
- * as it does against real Slack. The sandbox keeps state in memory: this runs on every start.
+ * Gives the dev stack's provider sandbox the demo practice's accounts at every provider, so "Connect" works
+ * in the dev stack as it does against the real ones: a Slack workspace (#front-desk and #general with the
+ * bot in them, #partners without) with the dev Slack app installed; a Microsoft organisation whose users are
+ * the practice's staff (Alex administers it) with a "Harbour & Co" team (Front desk, General) and the dev
+ * app registered; and a Google account per staff user, Sam's with a client's email waiting to be filed.
+ * The sandbox keeps state in memory: this runs on every start.
  */
 final class SandboxDemoSeed {
 
@@ -29,6 +31,10 @@ final class SandboxDemoSeed {
     /** The integration service's dev app (its application.yml). */
     static final String CLIENT_ID = "switchboard-dev-client";
     static final String CLIENT_SECRET = "switchboard-dev-client-secret";
+    static final String TENANT_ID = "4a7b0000-0000-4000-8000-00000harbour";
+    static final String TEAMS_TEAM_ID = "7e4d0000-0000-4000-8000-00000harbour";
+    /** Where the gateway receives the providers' redirects in the dev stack (integration-service's application.yml). */
+    static final String GATEWAY = "http://localhost:8080/api/integrations/connections/";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -59,6 +65,52 @@ final class SandboxDemoSeed {
         workspace.put("users", members);
         post("/sandbox/api/slack/workspaces", workspace);
         post("/sandbox/api/slack/apps", Map.of("clientId", CLIENT_ID, "clientSecret", CLIENT_SECRET, "teamId", TEAM_ID));
+        microsoft(staff(users));
+        google(staff(users));
+    }
+
+    private static List<DemoUser> staff(DemoUsers users) {
+        return users.all().stream().filter(u -> u.practiceId().equals(UUID.fromString(DEMO_PRACTICE))).toList();
+    }
+
+    private void microsoft(List<DemoUser> staff) {
+        List<Map<String, Object>> users = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        int n = 1;
+        for (DemoUser user : staff) {
+            String id = "9a7b0000-0000-4000-8000-00000000000" + n++;
+            ids.add(id);
+            users.add(Map.of("id", id, "userPrincipalName", user.email(), "mail", user.email(), "displayName", user.name(),
+                    "admin", "PRACTICE_ADMIN".equals(user.role().name())));
+        }
+        Map<String, Object> tenant = new LinkedHashMap<>();
+        tenant.put("tenantId", TENANT_ID);
+        tenant.put("domain", "harbour.example");
+        tenant.put("displayName", "Harbour & Co");
+        tenant.put("users", users);
+        tenant.put("teams", List.of(Map.of("id", TEAMS_TEAM_ID, "displayName", "Harbour & Co", "members", ids,
+                "channels", List.of(Map.of("id", "19:frontdesk0harbour@thread.tacv2", "displayName", "Front desk"),
+                        Map.of("id", "19:general0harbour@thread.tacv2", "displayName", "General")))));
+        tenant.put("apps", List.of());
+        post("/sandbox/api/microsoft/tenants", tenant);
+        post("/sandbox/api/microsoft/apps", Map.of("clientId", CLIENT_ID, "clientSecret", CLIENT_SECRET,
+                "displayName", "Switchboard (dev)",
+                "redirectUris", List.of(GATEWAY + "teams/callback", GATEWAY + "teams/consent-callback")));
+    }
+
+    private void google(List<DemoUser> staff) {
+        List<Map<String, Object>> accounts = new ArrayList<>();
+        for (DemoUser user : staff) {
+            List<Map<String, Object>> messages = user.email().startsWith("sam@") ? List.of(Map.of(
+                    "from", "Linh Nguyen <linh@nguyen.example>", "to", List.of(user.email()),
+                    "subject", "Quarterly BAS - a few questions",
+                    "text", "Hi Sam,\n\nCould you call me about the quarterly BAS? I have the bank statements ready.\n\nLinh"))
+                    : List.of();
+            accounts.add(Map.of("email", user.email(), "displayName", user.name(), "messages", messages));
+        }
+        post("/sandbox/api/google/seed", Map.of("accounts", accounts, "clients", List.of(Map.of("clientId", CLIENT_ID,
+                "clientSecret", CLIENT_SECRET, "displayName", "Switchboard (dev)",
+                "redirectUris", List.of(GATEWAY + "gmail/callback"))))); 
     }
 
     private static Map<String, Object> channel(String id, String name, boolean botIsMember) {
@@ -74,7 +126,7 @@ final class SandboxDemoSeed {
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("the sandbox refused the demo Slack seed at " + path + ": "
+                throw new IllegalStateException("the sandbox refused the demo seed at " + path + ": "
                         + response.statusCode() + " " + response.body());
             }
         } catch (IOException e) {

@@ -34,4 +34,23 @@ class SandboxDemoSeedIntegrationTest {
             assertThat(authorize.headers().firstValue("Location").orElseThrow()).contains("code=", "state=s1");
         }
     }
+
+    @Test
+    void givesTheDemoStaffAMicrosoftOrganisationAndGoogleAccountsWithTheDevAppsRegistered() throws Exception {
+        try (ProviderSandbox sandbox = ProviderSandbox.start()) {
+            new SandboxDemoSeed(URI.create(sandbox.baseUrl() + "/")).apply(DemoUsers.load());
+
+            assertThat(sandbox.microsoft().user(SandboxDemoSeed.TENANT_ID, "alex@harbour.example").orElseThrow().admin())
+                    .isTrue();
+            assertThat(sandbox.microsoft().user(SandboxDemoSeed.TENANT_ID, "sam@harbour.example").orElseThrow().admin())
+                    .isFalse();
+            assertThat(sandbox.microsoft().channels(SandboxDemoSeed.TENANT_ID, SandboxDemoSeed.TEAMS_TEAM_ID)).hasSize(2);
+            assertThat(sandbox.microsoft().app(SandboxDemoSeed.CLIENT_ID).orElseThrow()
+                    .allowsRedirectUri(SandboxDemoSeed.GATEWAY + "teams/consent-callback")).isTrue();
+            assertThat(sandbox.google().messages("sam@harbour.example")).hasSize(1);
+            assertThat(sandbox.google().account("nina@northwind.example")).isEmpty();
+            assertThat(sandbox.google().client(SandboxDemoSeed.CLIENT_ID).orElseThrow()
+                    .allowsRedirectUri(SandboxDemoSeed.GATEWAY + "gmail/callback")).isTrue();
+        }
+    }
 }
