@@ -3,6 +3,8 @@ package io.switchboard.contracts;
 import java.util.List;
 
 import io.switchboard.contracts.directory.DirectoryUserSnapshot;
+import io.switchboard.contracts.gmail.GmailEmailAssigned;
+import io.switchboard.contracts.gmail.GmailEmailUnassigned;
 import io.switchboard.contracts.integration.ConnectionChanged;
 import io.switchboard.contracts.integration.NotificationSettingsSnapshot;
 import io.switchboard.contracts.notification.DeliveryReported;
@@ -10,6 +12,7 @@ import io.switchboard.contracts.notification.EmailNotificationRequested;
 import io.switchboard.contracts.notification.InAppNotificationRequested;
 import io.switchboard.contracts.notification.SlackNotificationRequested;
 import io.switchboard.contracts.notification.TeamsNotificationRequested;
+import io.switchboard.contracts.register.ClientSnapshot;
 import io.switchboard.contracts.register.CorrespondenceDeleted;
 import io.switchboard.contracts.register.CorrespondenceRecorded;
 import io.switchboard.contracts.register.CorrespondenceShared;
@@ -33,6 +36,8 @@ public final class EventTypes {
     public static final EventType<CorrespondenceDeleted> CORRESPONDENCE_DELETED = new EventType<>(
             "switchboard.register.correspondence.deleted.v1", Topics.REGISTER_CORRESPONDENCE,
             CorrespondenceDeleted.class);
+    public static final EventType<ClientSnapshot> CLIENT_SNAPSHOT = new EventType<>(
+            "switchboard.register.client.snapshot.v1", Topics.REGISTER_CLIENT, ClientSnapshot.class);
 
     public static final EventType<SlackNotificationRequested> SLACK_NOTIFICATION_REQUESTED = new EventType<>(
             "switchboard.notify.slack.requested.v1", Topics.NOTIFY_SLACK, SlackNotificationRequested.class);
@@ -52,6 +57,11 @@ public final class EventTypes {
             NotificationSettingsSnapshot.class);
     public static final EventType<DirectoryUserSnapshot> DIRECTORY_USER = new EventType<>(
             "switchboard.directory.user.snapshot.v1", Topics.DIRECTORY_USER, DirectoryUserSnapshot.class);
+
+    public static final EventType<GmailEmailAssigned> GMAIL_EMAIL_ASSIGNED = new EventType<>(
+            "switchboard.gmail.email.assigned.v1", Topics.GMAIL_EMAIL, GmailEmailAssigned.class);
+    public static final EventType<GmailEmailUnassigned> GMAIL_EMAIL_UNASSIGNED = new EventType<>(
+            "switchboard.gmail.email.unassigned.v1", Topics.GMAIL_EMAIL, GmailEmailUnassigned.class);
 
     public static final EventType<JobCreated> JOB_CREATED = new EventType<>(
             "switchboard.workflow.job.created.v1", Topics.WORKFLOW_JOB, JobCreated.class);
@@ -74,7 +84,8 @@ public final class EventTypes {
             IN_APP_NOTIFICATION_REQUESTED, DELIVERY_REPORTED,
             CONNECTION_CHANGED, NOTIFICATION_SETTINGS, DIRECTORY_USER,
             JOB_CREATED, JOB_MOVED, THREAD_MESSAGE_POSTED,
-            TASK_ASSIGNED, TASK_RESPONDED, TASK_STATUS_CHANGED, USER_MENTIONED);
+            TASK_ASSIGNED, TASK_RESPONDED, TASK_STATUS_CHANGED, USER_MENTIONED,
+            CLIENT_SNAPSHOT, GMAIL_EMAIL_ASSIGNED, GMAIL_EMAIL_UNASSIGNED);
 
     private EventTypes() {
     }

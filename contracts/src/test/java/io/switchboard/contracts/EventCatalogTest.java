@@ -14,7 +14,7 @@ class EventCatalogTest {
     void standardCatalogFindsEveryTypeByNameAndByDataClass() {
         EventCatalog catalog = EventCatalog.standard();
 
-        assertThat(catalog.types()).hasSize(18).containsExactlyElementsOf(EventTypes.all());
+        assertThat(catalog.types()).hasSize(21).containsExactlyElementsOf(EventTypes.all());
         for (EventType<?> type : catalog.types()) {
             assertThat(catalog.forType(type.type())).contains(type);
             assertThat(catalog.forData(type.dataClass())).isSameAs(type);
@@ -39,6 +39,7 @@ class EventCatalogTest {
     void snapshotTypesLiveOnCompactedTopics() {
         assertThat(EventTypes.NOTIFICATION_SETTINGS.topic().compacted()).isTrue();
         assertThat(EventTypes.DIRECTORY_USER.topic().compacted()).isTrue();
+        assertThat(EventTypes.CLIENT_SNAPSHOT.topic().compacted()).isTrue();
         assertThat(EventTypes.CORRESPONDENCE_RECORDED.topic().compacted()).isFalse();
     }
 }

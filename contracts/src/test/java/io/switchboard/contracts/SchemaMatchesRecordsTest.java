@@ -24,6 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.switchboard.contracts.common.ChatProvider;
 import io.switchboard.contracts.directory.Role;
+import io.switchboard.contracts.gmail.EmailDirection;
+import io.switchboard.contracts.gmail.FiledBy;
 import io.switchboard.contracts.integration.ConnectionScope;
 import io.switchboard.contracts.integration.ConnectionStatus;
 import io.switchboard.contracts.integration.DeliveryMode;
@@ -34,6 +36,7 @@ import io.switchboard.contracts.notification.DeliveryOutcome;
 import io.switchboard.contracts.notification.DeliveryReason;
 import io.switchboard.contracts.notification.NotificationChannel;
 import io.switchboard.contracts.notification.SourceKind;
+import io.switchboard.contracts.register.ClientKind;
 import io.switchboard.contracts.register.CorrespondenceType;
 import io.switchboard.contracts.register.ShareTargetKind;
 import io.switchboard.contracts.workflow.CommentTarget;
@@ -127,7 +130,7 @@ class SchemaMatchesRecordsTest {
                 DeliveryReason.class, Provider.class, ConnectionScope.class, ConnectionStatus.class, Tool.class,
                 Trigger.class, DeliveryMode.class, Role.class, MoveReason.class, OpenItemsDecision.class,
                 ThreadParty.class, TaskType.class, TaskCategory.class, TaskStatus.class, TaskResponseKind.class,
-                MentionKind.class, CommentTarget.class);
+                MentionKind.class, CommentTarget.class, ClientKind.class, EmailDirection.class, FiledBy.class);
     }
 
     @ParameterizedTest(name = "{0}")

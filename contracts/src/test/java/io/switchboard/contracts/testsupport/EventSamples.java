@@ -87,6 +87,17 @@ public final class EventSamples {
         add(EventTypes.DIRECTORY_USER, "Sam", Optionals.FILLED, DirectoryUserSnapshotMother.sam().build());
         add(EventTypes.DIRECTORY_USER, "minimal: deactivated admin", Optionals.EMPTY,
                 DirectoryUserSnapshotMother.minimal().build());
+        add(EventTypes.CLIENT_SNAPSHOT, "Acme with its director", Optionals.FILLED,
+                ClientSnapshotMother.acme().build());
+        add(EventTypes.CLIENT_SNAPSHOT, "minimal: archived person", Optionals.EMPTY,
+                ClientSnapshotMother.minimal().build());
+        add(EventTypes.GMAIL_EMAIL_ASSIGNED, "received from the client with a PDF", Optionals.FILLED,
+                GmailEmailMother.receivedFromClient().build());
+        add(EventTypes.GMAIL_EMAIL_ASSIGNED, "minimal: sent, auto-filed", Optionals.EMPTY,
+                GmailEmailMother.minimal().build());
+        add(EventTypes.GMAIL_EMAIL_UNASSIGNED, "unassigned", Optionals.FILLED, GmailEmailMother.unassigned());
+        add(EventTypes.GMAIL_EMAIL_UNASSIGNED, "unassigned (no optional fields exist)", Optionals.EMPTY,
+                GmailEmailMother.unassigned());
         add(EventTypes.JOB_CREATED, "tax return", Optionals.FILLED, JobCreatedMother.taxReturn().build());
         add(EventTypes.JOB_CREATED, "minimal: no title", Optionals.EMPTY, JobCreatedMother.minimal().build());
         add(EventTypes.JOB_MOVED, "manual, open items moved along", Optionals.FILLED,

@@ -1,12 +1,17 @@
 package io.switchboard.register.clients;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.switchboard.contracts.register.ClientContact;
+import io.switchboard.contracts.register.ClientSnapshot;
+import io.switchboard.platform.security.Tenant;
 import io.switchboard.platform.security.TenantJdbc;
 import io.switchboard.platform.web.NotFoundException;
 
@@ -18,10 +23,12 @@ public class Clients {
 
     private final TenantJdbc jdbc;
     private final FamilyGroups groups;
+    private final ApplicationEventPublisher events;
 
-    Clients(TenantJdbc jdbc, FamilyGroups groups) {
+    Clients(TenantJdbc jdbc, FamilyGroups groups, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.groups = groups;
+        this.events = events;
     }
 
     /**
@@ -78,7 +85,7 @@ public class Clients {
                 insert into client (id, practice_id, family_group_id, kind, display_name, email, phone)
                 values (:id, :practiceId, :groupId, :kind, :name, :email, :phone)
                 """).param("id", id).params(columns(changes)).update();
-        return get(id);
+        return published(id);
     }
 
     @Transactional
@@ -92,7 +99,7 @@ public class Clients {
         if (updated == 0) {
             throw new NotFoundException("client", id);
         }
-        return get(id);
+        return published(id);
     }
 
     @Transactional(readOnly = true)
@@ -111,6 +118,7 @@ public class Clients {
                 insert into contact (id, practice_id, client_id, name, email, phone, position)
                 values (:id, :practiceId, :clientId, :name, :email, :phone, :position)
                 """).param("id", id).param("clientId", clientId).params(columns(changes)).update();
+        published(clientId);
         return contact(clientId, id);
     }
 
@@ -123,6 +131,7 @@ public class Clients {
         if (updated == 0) {
             throw new NotFoundException("contact", contactId);
         }
+        published(clientId);
         return contact(clientId, contactId);
     }
 
@@ -133,6 +142,49 @@ public class Clients {
         if (deleted == 0) {
             throw new NotFoundException("contact", contactId);
         }
+        published(clientId);
+    }
+
+    /**
+     * Publishes every client's snapshot of a practice again (a platform operation: demo data, a restored
+     * database, a recreated topic). Snapshots are whole and keyed by client, so once more is harmless.
+     */
+    @Transactional
+    public int republish(UUID practiceId) {
+        List<UUID> ids = jdbc.sql(practiceId, "select id from client where practice_id = :practiceId order by id")
+                .query(UUID.class).list();
+        ids.forEach(id -> snapshot(practiceId, id));
+        return ids.size();
+    }
+
+    /** Every practice with clients: for republishing, across practices by nature. */
+    @Transactional(readOnly = true)
+    public List<UUID> practiceIds() {
+        return jdbc.unscoped().sql("select distinct practice_id from client order by practice_id").query(UUID.class).list();
+    }
+
+    /** A change to the client or its contacts: a new version, and the whole client on register.client.v1. */
+    private ClientDetails published(UUID clientId) {
+        snapshot(Tenant.current().practiceId(), clientId);
+        return get(clientId);
+    }
+
+    private void snapshot(UUID practiceId, UUID clientId) {
+        Object[] row = jdbc.sql(practiceId, """
+                update client set version = version + 1, updated_at = now()
+                where id = :id and practice_id = :practiceId
+                returning version, updated_at, kind, display_name, email, family_group_id
+                """).param("id", clientId).query((rs, n) -> new Object[] {rs.getLong(1), rs.getTimestamp(2).toInstant(),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class)})
+                .optional().orElseThrow(() -> new NotFoundException("client", clientId));
+        List<ClientContact> contacts = jdbc.sql(practiceId, """
+                select id, name, email, position from contact
+                where client_id = :clientId and practice_id = :practiceId order by name, id
+                """).param("clientId", clientId).query((rs, n) -> new ClientContact(rs.getObject(1, UUID.class),
+                        rs.getString(2), rs.getString(3), rs.getString(4))).list();
+        events.publishEvent(new ClientSnapshot(practiceId, clientId,
+                io.switchboard.contracts.register.ClientKind.valueOf((String) row[2]), (String) row[3], (String) row[4],
+                (UUID) row[5], contacts, true, (Long) row[0], (Instant) row[1]));
     }
 
     private Contact contact(UUID clientId, UUID id) {

@@ -145,7 +145,7 @@ public class Correspondence {
                 entry.clientPhone(), entry.familyGroupId(), entry.authorUserId(), entry.recipientUserId(),
                 entry.subject(), entry.body(), entry.occurredAt(), entry.attachments(), entry.callerName(),
                 entry.callerPhone(), entry.bestTimeToCall(), entry.createdAt(), shares, deliveries.forEntry(entryId),
-                entry.summaryUrl());
+                entry.summaryUrl(), entry.email());
     }
 
     /** Entries matching {@code filter}, newest first, one page of them, with the total. */
@@ -242,7 +242,8 @@ public class Correspondence {
                 rs.getObject("recipient_user_id", UUID.class), rs.getString("subject"), rs.getString("body"),
                 rs.getTimestamp("occurred_at").toInstant(), JSON.readValue(rs.getString("attachments"), ATTACHMENTS),
                 rs.getString("caller_name"), rs.getString("caller_phone"), rs.getString("best_time_to_call"),
-                rs.getTimestamp("created_at").toInstant(), List.of(), List.of(), summaryUrl(id));
+                rs.getTimestamp("created_at").toInstant(), List.of(), List.of(), summaryUrl(id),
+                rs.getString("email") == null ? null : JSON.readValue(rs.getString("email"), FiledEmail.class));
     }
 
     private static String escapeLike(String text) {

@@ -15,5 +15,6 @@ public record EntryView(UUID id, CorrespondenceType type, UUID clientId, String 
                         String clientPhone, UUID familyGroupId, UUID authorUserId, UUID recipientUserId,
                         String subject, String body, Instant occurredAt, List<AttachmentLink> attachments,
                         String callerName, String callerPhone, String bestTimeToCall, Instant createdAt,
-                        List<EntryShare> shares, List<DeliveryStatus> deliveries, String summaryUrl) {
+                        List<EntryShare> shares, List<DeliveryStatus> deliveries, String summaryUrl,
+                        FiledEmail email) {
 }
