@@ -1,6 +1,7 @@
 package io.switchboard.notifier.email;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
@@ -25,7 +26,10 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
-/** Sends a multipart (plain text + HTML) email with the link over SMTP via Spring Mail. */
+/**
+ * Sends a multipart (plain text + HTML) email with the link over SMTP via Spring Mail: the client-facing layout
+ * ({@link ClientThreadEmail}) for a client thread notice, the staff layout for everything else.
+ */
 @Component
 public class EmailSender implements ChannelSender {
 
@@ -59,7 +63,12 @@ public class EmailSender implements ChannelSender {
             helper.setFrom(from);
             helper.setTo(to);
             helper.setSubject(command.emailSubject());
-            helper.setText(plain(command.content()), html(command.content()));
+            Optional<ClientThreadEmail.Notice> notice = ClientThreadEmail.notice(command);
+            if (notice.isPresent()) {
+                helper.setText(ClientThreadEmail.text(notice.get()), ClientThreadEmail.html(notice.get()));
+            } else {
+                helper.setText(plain(command.content()), html(command.content()));
+            }
             message.setHeader("X-Switchboard-Notification-Id", command.notificationId().toString());
             mail.send(message);
             return SendReceipt.delivered(message.getMessageID());

@@ -40,10 +40,12 @@ public class Projections {
     }
 
     /**
+     * One (tool, trigger) default of the practice (P5) with what the router needs to know about the chat tools.
+     *
      * @param teamId      the Teams team of the default channel ({@code null} for Slack)
      * @param slackBroken the practice's Slack connection was reported broken (P8) and not reconnected since
      */
-    public record RegisterSettings(DeliveryMode mode, ChatProvider provider, String channelId, String channelName,
+    public record DeliverySettings(DeliveryMode mode, ChatProvider provider, String channelId, String channelName,
                                    String teamId, boolean slackConnected, boolean slackBroken,
                                    boolean teamsConnected) {
     }
@@ -60,7 +62,7 @@ public class Projections {
                 .findFirst()
                 .orElse(snapshot.settings().stream().filter(s -> s.tool() == Tool.REGISTER).findFirst().orElse(null));
         boolean channel = register != null && register.defaultChannel() != null;
-        jdbc.sql(snapshot.practiceId(), """
+        int applied = jdbc.sql(snapshot.practiceId(), """
                 insert into practice_settings (practice_id, version, slack_connected, teams_connected, register_mode,
                                                register_provider, register_channel_id, register_channel_name,
                                                register_team_id, updated_at)
@@ -83,6 +85,26 @@ public class Projections {
                 .param("channelName", channel ? register.defaultChannel().name() : null)
                 .param("teamId", channel ? register.defaultChannel().teamId() : null)
                 .update();
+        if (applied == 0) {
+            return;
+        }
+        // The snapshot is the whole of the settings: a pair it no longer lists is no longer configured.
+        jdbc.sql(snapshot.practiceId(), "delete from trigger_setting where practice_id = :practiceId").update();
+        for (ToolTriggerSetting setting : snapshot.settings()) {
+            jdbc.sql(snapshot.practiceId(), """
+                    insert into trigger_setting (practice_id, tool, trigger_name, mode, provider, channel_id,
+                                                 channel_name, team_id)
+                    values (:practiceId, :tool, :trigger, :mode, :provider, :channelId, :channelName, :teamId)
+                    """)
+                    .param("tool", setting.tool().name())
+                    .param("trigger", setting.trigger().name())
+                    .param("mode", setting.deliveryMode().name())
+                    .param("provider", setting.defaultProvider() == null ? null : setting.defaultProvider().name())
+                    .param("channelId", setting.defaultChannel() == null ? null : setting.defaultChannel().id())
+                    .param("channelName", setting.defaultChannel() == null ? null : setting.defaultChannel().name())
+                    .param("teamId", setting.defaultChannel() == null ? null : setting.defaultChannel().teamId())
+                    .update();
+        }
     }
 
     public void apply(DirectoryUserSnapshot user) {
@@ -150,7 +172,7 @@ public class Projections {
                 .optional();
     }
 
-    public RegisterSettings registerSettings(UUID practiceId) {
+    public DeliverySettings registerSettings(UUID practiceId) {
         return jdbc.sql(practiceId, """
                 select s.register_mode, s.register_provider, s.register_channel_id, s.register_channel_name,
                        s.register_team_id, s.slack_connected, s.teams_connected,
@@ -159,13 +181,36 @@ public class Projections {
                 from practice_settings s where s.practice_id = :practiceId
                 """)
                 .param("nil", PRACTICE)
-                .query((rs, n) -> new RegisterSettings(
+                .query((rs, n) -> new DeliverySettings(
                         rs.getString(1) == null ? DeliveryMode.EMAIL_ONLY : DeliveryMode.valueOf(rs.getString(1)),
                         rs.getString(2) == null ? null : ChatProvider.valueOf(rs.getString(2)),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(8),
                         rs.getBoolean(7)))
                 .optional()
-                .orElse(new RegisterSettings(DeliveryMode.EMAIL_ONLY, null, null, null, null, false, false, false));
+                .orElse(new DeliverySettings(DeliveryMode.EMAIL_ONLY, null, null, null, null, false, false, false));
+    }
+
+    /**
+     * The practice's default for one (tool, trigger) pair (P5) with the chat tools' state; empty when the pair is not
+     * configured: a system trigger such as a job entering a stage is opt-in.
+     */
+    public Optional<DeliverySettings> triggerSettings(UUID practiceId, Tool tool, Trigger trigger) {
+        return jdbc.sql(practiceId, """
+                select t.mode, t.provider, t.channel_id, t.channel_name, t.team_id,
+                       coalesce(s.slack_connected, false), coalesce(s.teams_connected, false),
+                       exists (select 1 from connection_state c where c.practice_id = t.practice_id
+                               and c.provider = 'SLACK' and c.user_id = :nil and c.status = 'BROKEN')
+                from trigger_setting t left join practice_settings s on s.practice_id = t.practice_id
+                where t.practice_id = :practiceId and t.tool = :tool and t.trigger_name = :trigger
+                """)
+                .param("nil", PRACTICE)
+                .param("tool", tool.name())
+                .param("trigger", trigger.name())
+                .query((rs, n) -> new DeliverySettings(DeliveryMode.valueOf(rs.getString(1)),
+                        rs.getString(2) == null ? null : ChatProvider.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(8),
+                        rs.getBoolean(7)))
+                .optional();
     }
 
     public Optional<DirectoryUser> user(UUID practiceId, UUID userId) {

@@ -20,13 +20,13 @@ class RouterListener {
     private final IdempotentConsumer idempotent;
     private final EventHandlers handlers;
 
-    RouterListener(IdempotentConsumer idempotent, EventCodec codec, Router router) {
+    RouterListener(IdempotentConsumer idempotent, EventCodec codec, CorrespondenceRouter router) {
         this.idempotent = idempotent;
         this.handlers = EventHandlers.builder(codec)
-                .on(EventTypes.CORRESPONDENCE_RECORDED, (recorded, event) -> router.route(new Router.Routing(
+                .on(EventTypes.CORRESPONDENCE_RECORDED, (recorded, event) -> router.route(new CorrespondenceRouter.Routing(
                         event.getId(), time(event), recorded.practiceId(), recorded.entryId(), recorded.entry(),
                         recorded.shareTargets(), true, recorded.entry().authorUserId())))
-                .on(EventTypes.CORRESPONDENCE_SHARED, (shared, event) -> router.route(new Router.Routing(
+                .on(EventTypes.CORRESPONDENCE_SHARED, (shared, event) -> router.route(new CorrespondenceRouter.Routing(
                         event.getId(), shared.sharedAt(), shared.practiceId(), shared.entryId(), shared.entry(),
                         shared.targets(), false, shared.sharedBy())))
                 .build();

@@ -94,6 +94,17 @@ public abstract class NotifierIntegrationTestBase {
         return user;
     }
 
+    /** A whole settings snapshot (any tools and triggers) as integration-service publishes it, once projected. */
+    protected void notificationSettings(UUID practice, List<Provider> connected, ToolTriggerSetting... settings) {
+        send("integration.settings.v1", new NotificationSettingsSnapshot(practice, 1, connected, List.of(settings),
+                Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from practice_settings where practice_id = :p").param("p", practice)
+                .query(Long.class).single() == 1 && jdbc.sql(
+                "select count(*) from trigger_setting where practice_id = :p").param("p", practice)
+                .query(Long.class).single() == settings.length);
+    }
+
     /** Register settings whose chat part goes to a Teams channel, with Teams connected for the practice. */
     protected void teamsSettings(UUID practice, DeliveryMode mode, ChannelRef teamsChannel) {
         send("integration.settings.v1", new NotificationSettingsSnapshot(practice, 1, List.of(Provider.MICROSOFT_TEAMS),

@@ -1,0 +1,141 @@
+package io.switchboard.notifier.routing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import io.switchboard.contracts.common.ChannelRef;
+import io.switchboard.contracts.common.ChatProvider;
+import io.switchboard.contracts.integration.DeliveryMode;
+import io.switchboard.contracts.notification.DeliveryReason;
+import io.switchboard.contracts.notification.NotificationChannel;
+import io.switchboard.contracts.notification.NotificationIds;
+import io.switchboard.contracts.notification.SourceRef;
+import io.switchboard.contracts.register.CorrespondenceDetails;
+import io.switchboard.contracts.register.ShareTarget;
+import io.switchboard.notifier.projection.Projections;
+import io.switchboard.notifier.projection.Projections.DeliverySettings;
+import io.switchboard.notifier.projection.Projections.DirectoryUser;
+
+/**
+ * N1, the routing strategy for correspondence entries: turns a correspondence event into one command per concrete
+ * target (id from {@link NotificationIds#derive}), each with a QUEUED report, or a NOT_SENT report saying why not
+ * (through {@link Destinations}). Runs inside the consumer's transaction, so commands and reports go through the
+ * outbox with the dedupe row.
+ *
+ * <p>A newly recorded entry for a staff recipient ("phone message for Sam") also lands in the recipient's in-app
+ * inbox (N5), whatever the share targets: the inbox needs no provider, so it is the one place the recipient always
+ * sees it. Not when the author is the recipient, and not again when the entry is shared later.
+ */
+@Component
+class CorrespondenceRouter {
+
+    private final Projections projections;
+    private final Destinations destinations;
+    private final String publicUrl;
+
+    CorrespondenceRouter(Projections projections, Destinations destinations,
+                         @Value("${switchboard.public-url:http://localhost:8080}") String publicUrl) {
+        this.projections = projections;
+        this.destinations = destinations;
+        this.publicUrl = publicUrl;
+    }
+
+    /**
+     * What one event asks for; the practice default when {@code targets} is empty.
+     *
+     * @param newEntry      the entry was just recorded (its recipient gets an inbox item), not shared again later
+     * @param sharingUserId who shared it (the author when recorded, the sharer later): a Teams post is sent with
+     *                      this user's own Microsoft connection
+     */
+    public record Routing(String sourceEventId, Instant requestedAt, UUID practiceId, UUID entryId,
+                          CorrespondenceDetails entry, List<ShareTarget> targets, boolean newEntry,
+                          UUID sharingUserId) {
+    }
+
+    public void route(Routing routing) {
+        DeliverySettings settings = projections.registerSettings(routing.practiceId());
+        String loggedBy = projections.user(routing.practiceId(), routing.entry().authorUserId())
+                .map(DirectoryUser::displayName).orElse("a colleague");
+        Dispatch ctx = Dispatch.of(routing.sourceEventId(), routing.requestedAt(), routing.practiceId(),
+                SourceRef.correspondenceEntry(routing.entryId()),
+                CorrespondenceMessages.content(publicUrl, routing.entryId(), routing.entry(), loggedBy),
+                CorrespondenceMessages.emailSubject(routing.entry()), settings, routing.sharingUserId());
+        List<ShareTarget> targets = routing.targets().isEmpty() ? List.of(ShareTarget.practiceDefault()) : routing.targets();
+        for (ShareTarget target : targets) {
+            route(ctx, target, routing.entry().recipientUserId());
+        }
+        UUID recipient = routing.entry().recipientUserId();
+        if (routing.newEntry() && recipient != null && !recipient.equals(routing.entry().authorUserId())) {
+            destinations.inbox(ctx, recipient);
+        }
+    }
+
+    private void route(Dispatch ctx, ShareTarget target, UUID recipient) {
+        switch (target.kind()) {
+            case USE_PRACTICE_DEFAULT -> practiceDefault(ctx, recipient);
+            case EMAIL -> {
+                for (UUID userId : target.userIds()) {
+                    destinations.emailToUser(ctx, userId);
+                }
+                if (target.emailAddress() != null) {
+                    destinations.emailToAddress(ctx, target.emailAddress());
+                }
+            }
+            case CHANNEL -> {
+                ChatProvider provider = provider(ctx, target);
+                destinations.chat(ctx, provider, channel(ctx, provider, target.channel()), List.of());
+            }
+            case DIRECT_MESSAGE -> {
+                ChatProvider provider = provider(ctx, target);
+                if (provider == ChatProvider.TEAMS) {
+                    // Graph posts channel messages with a user's delegated token; a "Teams DM" from the register is
+                    // the seeds' "@mention a user": a message in the default channel that mentions them.
+                    destinations.chat(ctx, provider, channel(ctx, provider, null), target.userIds());
+                } else {
+                    destinations.directMessage(ctx, target.userIds().get(0));
+                }
+            }
+            case MENTION -> {
+                ChatProvider provider = provider(ctx, target);
+                destinations.chat(ctx, provider, channel(ctx, provider, target.channel()), target.userIds());
+            }
+        }
+    }
+
+    /** The target's chat tool, else the practice default's, else Slack. */
+    private static ChatProvider provider(Dispatch ctx, ShareTarget target) {
+        if (target.provider() != null) {
+            return target.provider();
+        }
+        return ctx.settings().provider() != null ? ctx.settings().provider() : ChatProvider.SLACK;
+    }
+
+    /** The override channel, else the practice default channel when it belongs to the same chat tool. */
+    private static ChannelRef channel(Dispatch ctx, ChatProvider provider, ChannelRef override) {
+        if (override != null) {
+            return override;
+        }
+        return ctx.settings().provider() == provider ? Destinations.defaultChannel(ctx.settings()) : null;
+    }
+
+    /** P5: the register's delivery mode; EMAIL_ONLY (to the recipient) when nothing is configured. */
+    private void practiceDefault(Dispatch ctx, UUID recipient) {
+        DeliveryMode mode = ctx.settings().mode();
+        if (mode == DeliveryMode.EMAIL_ONLY || mode == DeliveryMode.EMAIL_AND_CHAT) {
+            if (recipient == null) {
+                destinations.notSent(ctx, NotificationChannel.EMAIL, "recipient", "the entry's recipient",
+                        DeliveryReason.USER_NOT_FOUND, "the entry has no recipient to email");
+            } else {
+                destinations.emailToUser(ctx, recipient);
+            }
+        }
+        if (mode == DeliveryMode.CHAT_ONLY || mode == DeliveryMode.EMAIL_AND_CHAT) {
+            ChatProvider provider = ctx.settings().provider() == null ? ChatProvider.SLACK : ctx.settings().provider();
+            destinations.chat(ctx, provider, Destinations.defaultChannel(ctx.settings()), List.of());
+        }
+    }
+}
