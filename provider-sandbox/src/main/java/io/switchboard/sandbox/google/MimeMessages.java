@@ -43,8 +43,11 @@ final class MimeMessages {
             if (seed.attachments().isEmpty()) {
                 if (body.getContent() instanceof MimeMultipart alternative) {
                     message.setContent(alternative);
+                } else if (seed.text() == null && seed.html() != null) {
+                    // A part's Content-Type header is only written on save: name the subtype here, not from the part.
+                    message.setText(seed.html(), "UTF-8", "html");
                 } else {
-                    message.setContent(body.getContent(), body.getContentType());
+                    message.setText(seed.text() == null ? "" : seed.text(), "UTF-8", "plain");
                 }
             } else {
                 MimeMultipart mixed = new MimeMultipart("mixed");

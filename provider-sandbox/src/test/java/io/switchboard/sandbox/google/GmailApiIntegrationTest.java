@@ -97,6 +97,19 @@ class GmailApiIntegrationTest {
     }
 
     @Test
+    void anHtmlOnlyMailIsDeliveredAsTextHtml() throws Exception {
+        GmailMessage delivered = sandbox.google().deliver(SAM_EMAIL, new GmailMessageSeed(null, null, null, null,
+                "Linh Nguyen <linh@nguyen.example>", List.of(SAM_EMAIL), List.of(), "Statements", null,
+                "<p>The <b>statements</b> are attached.</p>", List.of(), null));
+
+        Message full = gmailAs(GMAIL_READONLY).users().messages().get("me", delivered.id()).setFormat("full").execute();
+
+        assertThat(full.getPayload().getMimeType()).isEqualTo("text/html");
+        assertThat(new String(full.getPayload().getBody().decodeData(), StandardCharsets.UTF_8))
+                .contains("<b>statements</b>");
+    }
+
+    @Test
     void getsTheRawMessageAndOnlyTheAskedHeadersInMetadataFormat() throws Exception {
         Gmail gmail = gmailAs(GMAIL_READONLY);
 
