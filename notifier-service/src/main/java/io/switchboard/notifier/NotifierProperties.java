@@ -25,7 +25,7 @@ public record NotifierProperties(List<String> channels, Email email, Pacing paci
         channels = channels == null || channels.isEmpty() ? List.of("router", "slack", "teams", "email", "inapp")
                 : channels.stream().map(c -> c.trim().toLowerCase(Locale.ROOT)).toList();
         email = email == null ? new Email(null) : email;
-        pacing = pacing == null ? new Pacing(0, 0, 0, 0, 0, 0, 0, 0, 0) : pacing;
+        pacing = pacing == null ? new Pacing(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) : pacing;
         retry = retry == null ? new Retry(0, null, null) : retry;
         drain = drain == null ? new Drain(null, 0, 0, null) : drain;
         inbox = inbox == null ? new Inbox(null, null) : inbox;
@@ -45,11 +45,13 @@ public record NotifierProperties(List<String> channels, Email email, Pacing paci
      * Token buckets: {@code slackChannelRate} messages per second per Slack channel with bursts of
      * {@code slackChannelBurst}; {@code slackWorkspaceRate} per second per workspace; {@code emailRate} per second;
      * {@code teamsChannelRate} per second per Teams channel (Graph: 4 rps per app per team/channel) and
-     * {@code teamsTenantRate} per second per practice's Microsoft tenant (Graph: 50 rps per app per tenant).
+     * {@code teamsTenantRate} per second per practice's Microsoft tenant (Graph: 50 rps per app per tenant);
+     * {@code gmailUserRate} per second per user for emails sent as that user (Gmail: 6,000 quota units per user per
+     * minute, {@code messages.send} costs 100, so one a second) with bursts of {@code gmailUserBurst}.
      */
     public record Pacing(double slackChannelRate, int slackChannelBurst, double slackWorkspaceRate,
                          int slackWorkspaceBurst, double emailRate, double teamsChannelRate, int teamsChannelBurst,
-                         double teamsTenantRate, int teamsTenantBurst) {
+                         double teamsTenantRate, int teamsTenantBurst, double gmailUserRate, int gmailUserBurst) {
         public Pacing {
             slackChannelRate = slackChannelRate <= 0 ? 1.0 : slackChannelRate;
             slackChannelBurst = slackChannelBurst <= 0 ? 3 : slackChannelBurst;
@@ -60,6 +62,8 @@ public record NotifierProperties(List<String> channels, Email email, Pacing paci
             teamsChannelBurst = teamsChannelBurst <= 0 ? 4 : teamsChannelBurst;
             teamsTenantRate = teamsTenantRate <= 0 ? 50.0 : teamsTenantRate;
             teamsTenantBurst = teamsTenantBurst <= 0 ? 50 : teamsTenantBurst;
+            gmailUserRate = gmailUserRate <= 0 ? 1.0 : gmailUserRate;
+            gmailUserBurst = gmailUserBurst <= 0 ? 10 : gmailUserBurst;
         }
     }
 

@@ -131,7 +131,8 @@ public class Drainer {
                     e.getClass().getSimpleName());
         }
         switch (receipt.status()) {
-            case DELIVERED -> ledger.complete(claimed, DeliveryOutcome.DELIVERED, null, null, receipt.providerMessageId());
+            case DELIVERED -> ledger.complete(claimed, DeliveryOutcome.DELIVERED, null, receipt.reasonText(),
+                    receipt.providerMessageId());
             case PERMANENT -> ledger.complete(claimed, DeliveryOutcome.FAILED, receipt.reason(), receipt.reasonText(), null);
             case RATE_LIMITED -> {
                 Duration wait = receipt.retryAfter() == null ? Duration.ofSeconds(1) : receipt.retryAfter();

@@ -172,6 +172,25 @@ public class Ledger {
         }
     }
 
+    /**
+     * Pins a claimed delivery to one path ({@code GMAIL}, {@code SMTP}) after an attempt there whose outcome is
+     * unknown: its retries must not switch paths, or a message the first path did accept would go out twice.
+     */
+    public void pinRoute(UUID notificationId, String route) {
+        jdbc.sql("update delivery set route = :route, updated_at = now() where notification_id = :id and status = 'SENDING'")
+                .param("route", route)
+                .param("id", notificationId)
+                .update();
+    }
+
+    /** The path an earlier attempt pinned this delivery to, if any. */
+    public Optional<String> pinnedRoute(UUID notificationId) {
+        return jdbc.sql("select route from delivery where notification_id = :id and route is not null")
+                .param("id", notificationId)
+                .query(String.class)
+                .optional();
+    }
+
     /** Puts a claimed row back in the queue, due after {@code delay} (a transient failure or a 429). */
     @Transactional
     public void retryLater(Claimed claimed, Duration delay, DeliveryReason reason, String reasonText) {

@@ -34,7 +34,8 @@ public class Pacer {
         Bucket target = buckets.computeIfAbsent(key, k -> switch (channel) {
             case SLACK -> new Bucket(pacing.slackChannelRate(), pacing.slackChannelBurst());
             case TEAMS -> new Bucket(pacing.teamsChannelRate(), pacing.teamsChannelBurst());
-            default -> new Bucket(pacing.emailRate(), Math.max(1, (int) pacing.emailRate()));
+            default -> key.startsWith(Targets.GMAIL_PREFIX) ? new Bucket(pacing.gmailUserRate(), pacing.gmailUserBurst())
+                    : new Bucket(pacing.emailRate(), Math.max(1, (int) pacing.emailRate()));
         });
         Bucket workspace = buckets.computeIfAbsent("ws|" + workspaceKey, k -> switch (channel) {
             case SLACK -> new Bucket(pacing.slackWorkspaceRate(), pacing.slackWorkspaceBurst());

@@ -21,6 +21,11 @@ public record SendReceipt(Status status, DeliveryReason reason, String reasonTex
         return new SendReceipt(Status.DELIVERED, null, null, providerMessageId, null, null);
     }
 
+    /** Delivered, with a note for people on how (for example "sent by SMTP: Sam has no Gmail connected"). */
+    public static SendReceipt delivered(String providerMessageId, String how) {
+        return new SendReceipt(Status.DELIVERED, null, how, providerMessageId, null, null);
+    }
+
     public static SendReceipt permanent(DeliveryReason reason, String text) {
         return new SendReceipt(Status.PERMANENT, reason, text, null, null, null);
     }

@@ -42,6 +42,15 @@ final class CorrespondenceMessages {
         return new MessageContent(title, entry.summary(), fields, link, LINK_LABEL);
     }
 
+    /**
+     * An EMAIL_OUT entry's own email (G4): what its author wrote — the subject as the title, the text — and nothing
+     * internal (no fields, no link into the app: the recipient is usually the client). The register entry is the
+     * record of it.
+     */
+    static MessageContent authoredEmail(CorrespondenceDetails entry) {
+        return new MessageContent(entry.entrySubject(), entry.summary(), List.of(), null, null);
+    }
+
     static String emailSubject(CorrespondenceDetails entry) {
         return label(entry.entryType()) + " – " + entry.clientDisplayName() + ": " + entry.entrySubject();
     }

@@ -15,6 +15,7 @@ import io.switchboard.contracts.notification.NotificationChannel;
 import io.switchboard.contracts.notification.NotificationIds;
 import io.switchboard.contracts.notification.SourceRef;
 import io.switchboard.contracts.register.CorrespondenceDetails;
+import io.switchboard.contracts.register.CorrespondenceType;
 import io.switchboard.contracts.register.ShareTarget;
 import io.switchboard.notifier.projection.Projections;
 import io.switchboard.notifier.projection.Projections.DeliverySettings;
@@ -29,6 +30,11 @@ import io.switchboard.notifier.projection.Projections.DirectoryUser;
  * <p>A newly recorded entry for a staff recipient ("phone message for Sam") also lands in the recipient's in-app
  * inbox (N5), whatever the share targets: the inbox needs no provider, so it is the one place the recipient always
  * sees it. Not when the author is the recipient, and not again when the entry is shared later.
+ *
+ * <p>G4: the emails of an {@code EMAIL_OUT} entry (a "new email" written in the register) <em>are</em> that email:
+ * its subject and text, sent as the user who wrote it (or, for a later share, who shared it) — through their own
+ * Gmail when connected, so it sits in their Sent items, else by SMTP with the report saying why. Every other entry's
+ * email share is a notice about a record and keeps coming from the practice's notification address.
  */
 @Component
 class CorrespondenceRouter {
@@ -64,9 +70,13 @@ class CorrespondenceRouter {
                 SourceRef.correspondenceEntry(routing.entryId()),
                 CorrespondenceMessages.content(publicUrl, routing.entryId(), routing.entry(), loggedBy),
                 CorrespondenceMessages.emailSubject(routing.entry()), settings, routing.sharingUserId());
+        Dispatch email = routing.entry().entryType() == CorrespondenceType.EMAIL_OUT
+                ? ctx.with(CorrespondenceMessages.authoredEmail(routing.entry()), routing.entry().entrySubject())
+                        .sentAs(routing.sharingUserId())
+                : ctx;
         List<ShareTarget> targets = routing.targets().isEmpty() ? List.of(ShareTarget.practiceDefault()) : routing.targets();
         for (ShareTarget target : targets) {
-            route(ctx, target, routing.entry().recipientUserId());
+            route(ctx, email, target, routing.entry().recipientUserId());
         }
         UUID recipient = routing.entry().recipientUserId();
         if (routing.newEntry() && recipient != null && !recipient.equals(routing.entry().authorUserId())) {
@@ -74,15 +84,16 @@ class CorrespondenceRouter {
         }
     }
 
-    private void route(Dispatch ctx, ShareTarget target, UUID recipient) {
+    /** @param email the dispatch for email targets (an EMAIL_OUT entry's own email), {@code ctx} for the rest */
+    private void route(Dispatch ctx, Dispatch email, ShareTarget target, UUID recipient) {
         switch (target.kind()) {
-            case USE_PRACTICE_DEFAULT -> practiceDefault(ctx, recipient);
+            case USE_PRACTICE_DEFAULT -> practiceDefault(ctx, email, recipient);
             case EMAIL -> {
                 for (UUID userId : target.userIds()) {
-                    destinations.emailToUser(ctx, userId);
+                    destinations.emailToUser(email, userId);
                 }
                 if (target.emailAddress() != null) {
-                    destinations.emailToAddress(ctx, target.emailAddress());
+                    destinations.emailToAddress(email, target.emailAddress());
                 }
             }
             case CHANNEL -> {
@@ -123,14 +134,14 @@ class CorrespondenceRouter {
     }
 
     /** P5: the register's delivery mode; EMAIL_ONLY (to the recipient) when nothing is configured. */
-    private void practiceDefault(Dispatch ctx, UUID recipient) {
+    private void practiceDefault(Dispatch ctx, Dispatch email, UUID recipient) {
         DeliveryMode mode = ctx.settings().mode();
         if (mode == DeliveryMode.EMAIL_ONLY || mode == DeliveryMode.EMAIL_AND_CHAT) {
             if (recipient == null) {
-                destinations.notSent(ctx, NotificationChannel.EMAIL, "recipient", "the entry's recipient",
+                destinations.notSent(email, NotificationChannel.EMAIL, "recipient", "the entry's recipient",
                         DeliveryReason.USER_NOT_FOUND, "the entry has no recipient to email");
             } else {
-                destinations.emailToUser(ctx, recipient);
+                destinations.emailToUser(email, recipient);
             }
         }
         if (mode == DeliveryMode.CHAT_ONLY || mode == DeliveryMode.EMAIL_AND_CHAT) {

@@ -105,7 +105,7 @@ class Destinations {
         }
         UUID id = NotificationIds.derive(ctx.sourceEventId(), NotificationChannel.EMAIL, key);
         emit(ctx, new EmailNotificationRequested(id, ctx.practiceId(), ctx.sourceEventId(),
-                ctx.source(), List.of(normalized), ctx.emailSubject(), null, ctx.content(), ctx.requestedAt()));
+                ctx.source(), List.of(normalized), ctx.emailSubject(), ctx.emailSender(), ctx.content(), ctx.requestedAt()));
     }
 
     void chat(Dispatch ctx, ChatProvider provider, ChannelRef channel, List<UUID> mentioned) {

@@ -17,23 +17,31 @@ import io.switchboard.notifier.projection.Projections.DeliverySettings;
  *
  * @param teamsSender the staff user whose own Microsoft connection posts to Teams; {@code null} when the event has
  *                    none (a Teams target is then reported NOT_SENT)
+ * @param emailSender the staff user whose own Gmail sends this event's emails (G4: a register "new email");
+ *                    {@code null} sends them from the practice's notification address by SMTP
  */
 record Dispatch(String sourceEventId, Instant requestedAt, UUID practiceId, SourceRef source, MessageContent content,
-                String emailSubject, DeliverySettings settings, UUID teamsSender, Set<UUID> emitted) {
+                String emailSubject, DeliverySettings settings, UUID teamsSender, UUID emailSender, Set<UUID> emitted) {
 
     static Dispatch of(String sourceEventId, Instant requestedAt, UUID practiceId, SourceRef source,
                        MessageContent content, String emailSubject, DeliverySettings settings, UUID teamsSender) {
         return new Dispatch(sourceEventId, requestedAt, practiceId, source, content, emailSubject, settings,
-                teamsSender, new LinkedHashSet<>());
+                teamsSender, null, new LinkedHashSet<>());
     }
 
     Dispatch with(MessageContent newContent, String newEmailSubject) {
         return new Dispatch(sourceEventId, requestedAt, practiceId, source, newContent, newEmailSubject, settings,
-                teamsSender, emitted);
+                teamsSender, emailSender, emitted);
+    }
+
+    /** Emails of this copy go out as {@code userId}: through their Gmail when connected (the email worker decides). */
+    Dispatch sentAs(UUID userId) {
+        return new Dispatch(sourceEventId, requestedAt, practiceId, source, content, emailSubject, settings,
+                teamsSender, userId, emitted);
     }
 
     Dispatch with(DeliverySettings newSettings) {
         return new Dispatch(sourceEventId, requestedAt, practiceId, source, content, emailSubject, newSettings,
-                teamsSender, emitted);
+                teamsSender, emailSender, emitted);
     }
 }

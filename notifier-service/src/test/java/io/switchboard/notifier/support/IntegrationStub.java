@@ -24,14 +24,39 @@ import com.sun.net.httpserver.HttpServer;
  * Stands in for integration-service's internal token endpoints: the practice's Slack bot token
  * ({@code GET /internal/practices/{id}/connections/slack/token}) and a user's delegated Teams token
  * ({@code GET /internal/practices/{id}/users/{user}/connections/teams/token[?refresh=true]},
- * {@code POST …/connections/teams/rejected}), answering problem+json with a {@code reason} as integration-service
- * does. The real pairing is tested end to end.
+ * {@code POST …/connections/teams/rejected}) and a user's delegated Gmail token
+ * ({@code GET …/users/{user}/connections/gmail/token[?refresh=true]}, {@code POST …/connections/gmail/rejected}),
+ * answering problem+json with a {@code reason} as integration-service does. The real pairing is tested end to end.
  */
 public final class IntegrationStub {
 
     private static final Pattern PATH = Pattern.compile("/internal/practices/([0-9a-f-]{36})/connections/slack/token");
     private static final Pattern TEAMS = Pattern.compile(
             "/internal/practices/([0-9a-f-]{36})/users/([0-9a-f-]{36})/connections/teams/(token|rejected)");
+    private static final Pattern GMAIL = Pattern.compile(
+            "/internal/practices/([0-9a-f-]{36})/users/([0-9a-f-]{36})/connections/gmail/(token|rejected)");
+
+    /** A user's Gmail connection: {@code tokens} issues a fresh access token (first call and every refresh). */
+    private static final class GmailUser {
+        final String email;
+        final String googleUserId;
+        final List<String> scopes;
+        final Supplier<String> tokens;
+        volatile boolean broken;
+        volatile String current;
+
+        GmailUser(String email, String googleUserId, List<String> scopes, Supplier<String> tokens) {
+            this.email = email;
+            this.googleUserId = googleUserId;
+            this.scopes = scopes;
+            this.tokens = tokens;
+        }
+    }
+
+    private final Set<UUID> gmailPractices = ConcurrentHashMap.newKeySet();
+    private final Map<String, GmailUser> gmailUsers = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> gmailRejections = new ConcurrentHashMap<>();
+    private final List<String> gmailTokenRequests = new CopyOnWriteArrayList<>();
 
     /** A user's Teams connection: {@code tokens} issues a fresh access token (first call and every refresh). */
     private static final class TeamsUser {
@@ -119,6 +144,34 @@ public final class IntegrationStub {
         return teamsTokenRequests.stream().filter(r -> r.startsWith(prefix)).map(r -> r.substring(prefix.length())).toList();
     }
 
+    /** Gmail is enabled for the practice; its users without a connection answer 404 USER_NOT_CONNECTED. */
+    public void enableGmail(UUID practiceId) {
+        gmailPractices.add(practiceId);
+    }
+
+    /** The user connected their Google account {@code email} with {@code scopes}; {@code tokens} issues access tokens. */
+    public void connectGmailUser(UUID practiceId, UUID userId, String email, String googleUserId, List<String> scopes,
+                                 Supplier<String> tokens) {
+        gmailPractices.add(practiceId);
+        gmailUsers.put(practiceId + "/" + userId, new GmailUser(email, googleUserId, List.copyOf(scopes), tokens));
+    }
+
+    /** The reasons posted to {@code …/gmail/rejected} for this user. */
+    public List<String> gmailRejections(UUID practiceId, UUID userId) {
+        return gmailRejections.getOrDefault(practiceId + "/" + userId, List.of());
+    }
+
+    /** Gmail token requests for this user, as {@code "token"} or {@code "token?refresh=true"}. */
+    public List<String> gmailTokenRequests(UUID practiceId, UUID userId) {
+        String prefix = practiceId + "/" + userId + " ";
+        return gmailTokenRequests.stream().filter(r -> r.startsWith(prefix)).map(r -> r.substring(prefix.length())).toList();
+    }
+
+    /** Every Gmail token request, as {@code "<practice>/<user> token[?refresh=true]"}. */
+    public List<String> gmailTokenRequests() {
+        return List.copyOf(gmailTokenRequests);
+    }
+
     /** Calls that came without a bearer token (must stay 0). */
     public int unauthenticatedCalls() {
         return unauthenticated.get();
@@ -139,6 +192,11 @@ public final class IntegrationStub {
         Matcher teams = TEAMS.matcher(exchange.getRequestURI().getPath());
         if (teams.matches()) {
             teams(exchange, UUID.fromString(teams.group(1)), UUID.fromString(teams.group(2)), teams.group(3));
+            return;
+        }
+        Matcher gmail = GMAIL.matcher(exchange.getRequestURI().getPath());
+        if (gmail.matches()) {
+            gmail(exchange, UUID.fromString(gmail.group(1)), UUID.fromString(gmail.group(2)), gmail.group(3));
             return;
         }
         Matcher m = PATH.matcher(exchange.getRequestURI().getPath());
@@ -188,6 +246,49 @@ public final class IntegrationStub {
         respond(exchange, 200, "application/json", "{\"tenantId\":\"" + user.tenantId + "\",\"microsoftUserId\":\""
                 + user.microsoftUserId + "\",\"accessToken\":\"" + user.current + "\",\"expiresAt\":\""
                 + Instant.now().plus(Duration.ofHours(1)) + "\"}");
+    }
+
+    /** As integration-service: 404 PROVIDER_DISCONNECTED / USER_NOT_CONNECTED, 409 CONNECTION_NEEDS_REAUTH once rejected. */
+    private void gmail(HttpExchange exchange, UUID practiceId, UUID userId, String action) throws IOException {
+        String key = practiceId + "/" + userId;
+        GmailUser user = gmailUsers.get(key);
+        if (action.equals("rejected")) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            gmailRejections.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(body);
+            if (user != null) {
+                user.broken = true;
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+            return;
+        }
+        String query = exchange.getRequestURI().getQuery();
+        boolean refresh = query != null && query.contains("refresh=true");
+        gmailTokenRequests.add(key + " token" + (refresh ? "?refresh=true" : ""));
+        if (!gmailPractices.contains(practiceId)) {
+            respond(exchange, 404, "application/problem+json",
+                    "{\"status\":404,\"title\":\"Not Found\",\"reason\":\"PROVIDER_DISCONNECTED\"}");
+            return;
+        }
+        if (user == null) {
+            respond(exchange, 404, "application/problem+json",
+                    "{\"status\":404,\"title\":\"Not Found\",\"reason\":\"USER_NOT_CONNECTED\"}");
+            return;
+        }
+        if (user.broken) {
+            respond(exchange, 409, "application/problem+json",
+                    "{\"status\":409,\"title\":\"Conflict\",\"reason\":\"CONNECTION_NEEDS_REAUTH\"}");
+            return;
+        }
+        synchronized (user) {
+            if (user.current == null || refresh) {
+                user.current = user.tokens.get();
+            }
+        }
+        String scopes = user.scopes.stream().map(scope -> "\"" + scope + "\"").reduce((a, b) -> a + "," + b).orElse("");
+        respond(exchange, 200, "application/json", "{\"email\":\"" + user.email + "\",\"googleUserId\":\""
+                + user.googleUserId + "\",\"accessToken\":\"" + user.current + "\",\"expiresAt\":\""
+                + Instant.now().plus(Duration.ofHours(1)) + "\",\"scopes\":[" + scopes + "]}");
     }
 
     private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {

@@ -7,7 +7,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.switchboard.sandbox.ProviderSandbox;
 
 /**
- * Points the notifier at the JVM's shared provider sandbox (Slack Web API, Microsoft Graph, SMTP) and the integration-service
+ * Points the notifier at the JVM's shared provider sandbox (Slack Web API, Microsoft Graph, Gmail API, SMTP) and the integration-service
  * stand-in, and scales pacing down (the sandbox's own limits are scaled down per test through its API).
  */
 public class NotifierTestInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -18,6 +18,7 @@ public class NotifierTestInitializer implements ApplicationContextInitializer<Co
         TestPropertyValues.of(
                 "switchboard.slack.api-base=" + sandbox.baseUrl(),
                 "switchboard.microsoft.graph-base=" + sandbox.baseUrl(),
+                "switchboard.gmail.root-url=" + sandbox.gmailRootUrl(),
                 "spring.mail.host=" + sandbox.smtpHost(),
                 "spring.mail.port=" + sandbox.smtpPort(),
                 "switchboard.integration.base-url=" + IntegrationStub.shared().baseUrl(),
