@@ -150,7 +150,8 @@ class WorkflowRouter {
 
     /**
      * W7: the mentioned user's inbox, always; then per TASKS/TASK_MENTION: email (email modes), and for chat modes a
-     * Slack DM, or on Teams a message in the default channel that @mentions them (posted as the commenter).
+     * message in the practice's chosen channel that @mentions them (on Teams posted as the commenter), or a Slack
+     * DM when no channel is chosen.
      */
     void userMentioned(String eventId, UserMentioned mention) {
         UUID practiceId = mention.practiceId();
@@ -174,7 +175,8 @@ class WorkflowRouter {
             destinations.emailToUser(configured, mention.mentionedUserId());
         }
         if (mode == DeliveryMode.CHAT_ONLY || mode == DeliveryMode.EMAIL_AND_CHAT) {
-            if (provider(settings.get()) == ChatProvider.TEAMS) {
+            // The practice's chosen channel, mentioning the person; on Slack without a channel, a direct message.
+            if (provider(settings.get()) == ChatProvider.TEAMS || Destinations.defaultChannel(settings.get()) != null) {
                 chat(configured, List.of(mention.mentionedUserId()));
             } else {
                 destinations.directMessage(configured, mention.mentionedUserId());

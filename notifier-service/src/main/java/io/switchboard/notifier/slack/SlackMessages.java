@@ -52,9 +52,16 @@ final class SlackMessages {
         return text.toString();
     }
 
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    /**
+     * Escapes Slack's control characters so user text cannot format or link, except user mentions
+     * ({@code <@U…>}, put there by the router to notify people; Slack ids are upper-case letters and digits).
+     */
+    static String escape(String text) {
+        return USER_MENTION.matcher(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+                .replaceAll("<@$1>");
     }
+
+    private static final java.util.regex.Pattern USER_MENTION = java.util.regex.Pattern.compile("&lt;@([UW][A-Z0-9]{2,20})&gt;");
 
     private static String truncate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";

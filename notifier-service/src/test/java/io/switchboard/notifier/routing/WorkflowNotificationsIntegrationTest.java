@@ -166,6 +166,25 @@ class WorkflowNotificationsIntegrationTest extends NotifierIntegrationTestBase {
     }
 
     @Test
+    void aMentionIsPostedInThePracticesChosenSlackChannelMentioningThePerson() {
+        SlackWorkspaceFixture ws = SlackWorkspaceFixture.create(List.of(Channel.withBot("C1DESK", "front-desk")),
+                List.of(new User("U1KIM", "kim@example.test", "kim")));
+        UUID practice = ws.practice();
+        notificationSettings(practice, List.of(Provider.SLACK), new ToolTriggerSetting(Tool.TASKS, Trigger.TASK_MENTION,
+                DeliveryMode.CHAT_ONLY, ChatProvider.SLACK, ChannelRef.slack("C1DESK", "front-desk")));
+        UUID kim = user(practice, "kim-" + practice + "@example.test", "Kim Lee", Role.STAFF, "U1KIM", null);
+        UUID alex = user(practice, "alex-" + practice + "@example.test", "Alex Lee", Role.STAFF, null, null);
+        WorkflowEventsMother workflow = WorkflowEventsMother.forPractice(practice);
+        try (KafkaProbe probe = KafkaProbe.on("notification.delivery.v1")) {
+            CloudEvent mention = send("workflow.task.v1", workflow.mentioned(UUID.randomUUID(), kim, alex));
+            await().atMost(Duration.ofSeconds(20)).until(() -> delivered(probe, practice, mention).size() == 2);
+        }
+
+        SlackMessage posted = sandbox.slack().messages(ws.teamId(), "C1DESK").get(0);
+        assertThat(posted.blocks().toString()).contains("<@U1KIM>").doesNotContain("&lt;@U1KIM&gt;");
+    }
+
+    @Test
     void aMentionGoesToTheMentionedUsersInboxAndAsASlackDirectMessageWhenConfigured() {
         SlackWorkspaceFixture ws = SlackWorkspaceFixture.create(List.of(),
                 List.of(new User("U1SAM", "sam@example.test", "sam")));
