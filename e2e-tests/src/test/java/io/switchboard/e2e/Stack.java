@@ -33,6 +33,7 @@ final class Stack {
     final ServiceProcess register;
     final ServiceProcess integration;
     final ServiceProcess notifier;
+    final ServiceProcess workflow;
     final ProviderSandbox sandbox = ProviderSandbox.shared();
     final ServiceProcess gateway;
 
@@ -58,6 +59,12 @@ final class Stack {
         integration = ServiceProcess.start("integration-service", common);
         register.awaitHealthy("/actuator/health/readiness");
         integration.awaitHealthy("/actuator/health/readiness");
+        Map<String, String> workflowEnv = new HashMap<>(common);
+        workflowEnv.put("SWITCHBOARD_INTEGRATION_BASE_URL", integration.baseUrl());
+        workflowEnv.put("SWITCHBOARD_WORKFLOW_DOCUMENTS_DIR",
+                java.nio.file.Path.of("target", "e2e-data", "documents").toAbsolutePath().toString());
+        // Started now, awaited after the notifier: on two cores the JVMs' start-ups overlap the waits.
+        workflow = ServiceProcess.start("workflow-service", workflowEnv);
         Map<String, String> notifierEnv = new HashMap<>(common);
         notifierEnv.put("SWITCHBOARD_INTEGRATION_BASE_URL", integration.baseUrl());
         notifierEnv.put("SPRING_MAIL_HOST", sandbox.smtpHost());
@@ -68,14 +75,20 @@ final class Stack {
         notifierEnv.put("SWITCHBOARD_NOTIFIER_PACING_SLACKWORKSPACERATE", Integer.toString(SLACK_WORKSPACE_RATE));
         notifierEnv.put("SWITCHBOARD_NOTIFIER_PACING_SLACKWORKSPACEBURST", Integer.toString(SLACK_WORKSPACE_BURST));
         notifier = ServiceProcess.start("notifier-service", notifierEnv).awaitHealthy("/actuator/health/readiness");
+        workflow.awaitHealthy("/actuator/health/readiness");
 
         Map<String, String> gatewayEnv = new HashMap<>(common);
         gatewayEnv.put("REGISTER_URI", register.baseUrl());
         gatewayEnv.put("INTEGRATION_URI", integration.baseUrl());
+        gatewayEnv.put("NOTIFIER_URI", notifier.baseUrl());
+        gatewayEnv.put("WORKFLOW_URI", workflow.baseUrl());
         // The journeys are not about the gateway's per-practice limit; the busy one logs 300 entries at full speed.
         gatewayEnv.put("SWITCHBOARD_GATEWAY_RATELIMIT_LIMITS_PRACTICE_RATE", "1000");
         gatewayEnv.put("SWITCHBOARD_GATEWAY_RATELIMIT_LIMITS_PRACTICE_PERIOD", "1s");
         gatewayEnv.put("SWITCHBOARD_GATEWAY_RATELIMIT_LIMITS_PRACTICE_BURST", "1000");
+        // Nor about the anonymous one: the isolation matrix asks every operation without a token.
+        gatewayEnv.put("SWITCHBOARD_GATEWAY_RATE_LIMIT_ANONYMOUS_RATE", "1000");
+        gatewayEnv.put("SWITCHBOARD_GATEWAY_RATE_LIMIT_ANONYMOUS_BURST", "1000");
         gateway = ServiceProcess.start("gateway", gatewayEnv).awaitHealthy("/actuator/health");
     }
 
