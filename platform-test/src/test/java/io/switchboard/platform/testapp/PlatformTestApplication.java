@@ -132,6 +132,11 @@ public class PlatformTestApplication {
             return widgets.find(id).orElseThrow(() -> new NotFoundException("widget", id));
         }
 
+        @GetMapping("/portal/widgets/{id}")
+        Widget portalGet(@PathVariable UUID id) {
+            return get(id);
+        }
+
         @GetMapping("/internal/widgets/count")
         long count() {
             return widgets.count();

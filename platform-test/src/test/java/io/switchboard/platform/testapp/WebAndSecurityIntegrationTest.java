@@ -71,6 +71,19 @@ class WebAndSecurityIntegrationTest {
     }
 
     @Test
+    void aClientsPortalUserReachesOnlyPortalPathsWhateverTheMethodChecksSay() {
+        String created = api.post("/widgets", TestTokens.staff(practiceA), Map.of("name", "shared")).json().get("id").asText();
+        String portalUser = TestTokens.user(practiceA, UUID.randomUUID(), io.switchboard.platform.security.Role.CLIENT);
+
+        Api.Response staffApi = api.get("/widgets/" + created, portalUser);
+
+        assertThat(staffApi.status()).isEqualTo(403);
+        assertThat(staffApi.contentType()).startsWith("application/problem+json");
+        assertThat(api.get("/portal/widgets/" + created, portalUser).status()).isEqualTo(200);
+        assertThat(api.post("/widgets", portalUser, Map.of("name", "by a client")).status()).isEqualTo(403);
+    }
+
+    @Test
     void staffUserOnAdminOperationGets403AndNothingChanges() {
         String id = api.post("/widgets", TestTokens.staff(practiceA), Map.of("name", "before")).json().get("id").asText();
 
@@ -91,6 +104,22 @@ class WebAndSecurityIntegrationTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo("name");
         assertThat(countWidgets(practiceA)).isZero();
+    }
+
+    @Test
+    void aNulCharacterInTextIsRefusedWith400NamingTheFieldAndOtherControlCharactersAreKept() {
+        long before = countWidgets(practiceA);
+
+        Api.Response nul = api.post("/widgets", TestTokens.staff(practiceA), "{\"name\": \"Linh\\u0000Nguyen\"}");
+        Api.Response bell = api.post("/widgets", TestTokens.staff(practiceA), "{\"name\": \"Linh\\u0007\\u202eNguyen\"}");
+
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.contentType()).startsWith("application/problem+json");
+        assertThat(nul.json().get("errors").get(0).get("field").asText()).isEqualTo("name");
+        assertThat(bell.status()).as(bell.body()).isEqualTo(201);
+        assertThat(api.get("/widgets/" + bell.json().get("id").asText(), TestTokens.staff(practiceA)).json()
+                .get("name").asText()).isEqualTo("Linh\u0007\u202eNguyen");
+        assertThat(countWidgets(practiceA)).isEqualTo(before + 1);
     }
 
     @Test

@@ -56,6 +56,14 @@ public class SecurityConfiguration {
     static final String[] OPEN_PATHS = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"};
 
+    /**
+     * Practice staff call every API; a client's portal user ({@code CLIENT}) only paths under {@code /portal/**},
+     * whatever the method-level checks say: a service that forgets a role check does not open practice data to
+     * clients.
+     */
+    /** Where a client's portal user may call at all. */
+    static final String PORTAL_PATHS = "/portal/**";
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) ->
@@ -67,7 +75,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(OPEN_PATHS).permitAll()
                         .requestMatchers("/internal/**").hasAuthority("SCOPE_internal")
-                        .anyRequest().authenticated())
+                        .requestMatchers(PORTAL_PATHS).hasAnyRole(Role.CLIENT.name(), Role.PRACTICE_ADMIN.name(), Role.STAFF.name())
+                        .anyRequest().hasAnyRole(Role.PRACTICE_ADMIN.name(), Role.STAFF.name()))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new TenantAuthenticationConverter()))
                         .authenticationEntryPoint(unauthenticated)

@@ -8,5 +8,5 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** Share an existing entry to more targets. */
-public record ShareRequest(@NotEmpty @Valid @Size(max = 20) List<@NotNull ShareTargetRequest> targets) {
+public record ShareRequest(@NotEmpty @Valid @Size(min = 1, max = 20) List<@NotNull ShareTargetRequest> targets) {
 }

@@ -10,5 +10,5 @@ import jakarta.validation.constraints.Size;
 
 /** A pipeline with its stages in order; at least one stage. */
 public record NewPipeline(@NotBlank @Size(max = 200) String name,
-                          @NotEmpty @Size(max = 50) List<@NotNull @Valid StageChanges> stages) {
+                          @NotEmpty @Size(min = 1, max = 50) List<@NotNull @Valid StageChanges> stages) {
 }

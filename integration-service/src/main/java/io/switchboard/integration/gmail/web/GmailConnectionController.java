@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.switchboard.integration.gmail.GmailConnection;
 import io.switchboard.integration.gmail.GmailConnections;
 import io.switchboard.integration.gmail.GmailUserToken;
@@ -66,6 +67,7 @@ class GmailConnectionController {
     }
 
     @GetMapping(OAuthCallbackSecurity.GMAIL_CALLBACK)
+    @SecurityRequirements // public: authorised by the OAuth state, not a bearer token
     @Operation(summary = "Google's OAuth redirect target; answers a redirect to My Profile", security = {})
     ResponseEntity<Void> callback(@RequestParam(required = false) String code,
                                   @RequestParam(required = false) String state,

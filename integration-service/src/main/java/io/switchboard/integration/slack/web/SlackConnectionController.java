@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.switchboard.integration.oauth.OAuthCallbackSecurity;
 import io.switchboard.integration.slack.SlackChannel;
 import io.switchboard.integration.slack.SlackChannels;
@@ -45,6 +46,7 @@ class SlackConnectionController {
 
     /** Slack's OAuth redirect; authorised by the single-use state, not a bearer token (see OAuthCallbackSecurity). */
     @GetMapping(OAuthCallbackSecurity.SLACK_CALLBACK)
+    @SecurityRequirements // public: authorised by the OAuth state, not a bearer token
     @Operation(summary = "Slack's OAuth redirect target; answers a redirect to the integrations page", security = {})
     ResponseEntity<Void> callback(@RequestParam(required = false) String code,
                                   @RequestParam(required = false) String state,

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.switchboard.integration.oauth.OAuthCallbackSecurity;
 import io.switchboard.integration.teams.TeamsChannels;
 import io.switchboard.integration.teams.TeamsConnections;
@@ -46,6 +47,7 @@ class TeamsConnectionController {
     }
 
     @GetMapping(OAuthCallbackSecurity.TEAMS_CONSENT_CALLBACK)
+    @SecurityRequirements // public: authorised by the OAuth state, not a bearer token
     @Operation(summary = "Microsoft's admin consent redirect target; answers a redirect to the integrations page",
             security = {})
     ResponseEntity<Void> consentCallback(@RequestParam(name = "admin_consent", required = false) String adminConsent,
@@ -65,6 +67,7 @@ class TeamsConnectionController {
     }
 
     @GetMapping(OAuthCallbackSecurity.TEAMS_CALLBACK)
+    @SecurityRequirements // public: authorised by the OAuth state, not a bearer token
     @Operation(summary = "Microsoft's sign-in redirect target; answers a redirect to the integrations page",
             security = {})
     ResponseEntity<Void> callback(@RequestParam(required = false) String code,
