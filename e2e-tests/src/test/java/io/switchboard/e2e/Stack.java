@@ -54,6 +54,13 @@ final class Stack {
         common.put("SWITCHBOARD_SLACK_API_BASE", sandbox.baseUrl());
         common.put("SWITCHBOARD_SLACK_OAUTH_BASE", sandbox.baseUrl());
         common.put("SWITCHBOARD_PUBLIC_URL", PUBLIC_URL);
+        common.put("SWITCHBOARD_MICROSOFT_AUTHORITY", sandbox.baseUrl());
+        common.put("SWITCHBOARD_GRAPH_BASE", sandbox.baseUrl());
+        common.put("SWITCHBOARD_GOOGLE_AUTHORIZATION_URI", sandbox.baseUrl() + "/o/oauth2/v2/auth");
+        common.put("SWITCHBOARD_GOOGLE_TOKEN_URI", sandbox.baseUrl() + "/token");
+        common.put("SWITCHBOARD_GOOGLE_REVOKE_URI", sandbox.baseUrl() + "/revoke");
+        common.put("SWITCHBOARD_GOOGLE_USERINFO_URI", sandbox.baseUrl() + "/oauth2/v3/userinfo");
+        common.put("SWITCHBOARD_GMAIL_ROOT_URL", sandbox.baseUrl() + "/");
 
         register = ServiceProcess.start("register-service", common);
         integration = ServiceProcess.start("integration-service", common);
@@ -87,8 +94,9 @@ final class Stack {
         gatewayEnv.put("SWITCHBOARD_GATEWAY_RATELIMIT_LIMITS_PRACTICE_PERIOD", "1s");
         gatewayEnv.put("SWITCHBOARD_GATEWAY_RATELIMIT_LIMITS_PRACTICE_BURST", "1000");
         // Nor about the anonymous one: the isolation matrix asks every operation without a token.
-        gatewayEnv.put("SWITCHBOARD_GATEWAY_RATE_LIMIT_ANONYMOUS_RATE", "1000");
-        gatewayEnv.put("SWITCHBOARD_GATEWAY_RATE_LIMIT_ANONYMOUS_BURST", "1000");
+        gatewayEnv.put("SWITCHBOARD_GATEWAY_RATELIMIT_LIMITS_ANONYMOUS_RATE", "1000");
+        gatewayEnv.put("SWITCHBOARD_GATEWAY_RATELIMIT_LIMITS_ANONYMOUS_PERIOD", "1s");
+        gatewayEnv.put("SWITCHBOARD_GATEWAY_RATELIMIT_LIMITS_ANONYMOUS_BURST", "1000");
         gateway = ServiceProcess.start("gateway", gatewayEnv).awaitHealthy("/actuator/health");
     }
 
