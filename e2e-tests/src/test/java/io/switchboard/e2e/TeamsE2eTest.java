@@ -169,7 +169,7 @@ class TeamsE2eTest {
         assertThat(delivery.get("outcome").asText()).isEqualTo("NOT_SENT");
         assertThat(delivery.get("reason").asText()).isEqualTo("USER_NOT_CONNECTED");
         Awaitility.await("Jo's nudge").atMost(Duration.ofSeconds(30)).until(() -> inbox(jo).stream()
-                .anyMatch(i -> i.get("body").asText().contains("My Profile") && !i.get("title").asText().contains("Teams is connected")));
+                .anyMatch(i -> i.path("text").asText().contains("My Profile") && !i.get("title").asText().contains("Teams is connected")));
     }
 
     @Test

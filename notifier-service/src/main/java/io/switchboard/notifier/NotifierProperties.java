@@ -58,8 +58,8 @@ public record NotifierProperties(List<String> channels, Email email, Pacing paci
             slackWorkspaceRate = slackWorkspaceRate <= 0 ? 4.0 : slackWorkspaceRate;
             slackWorkspaceBurst = slackWorkspaceBurst <= 0 ? 20 : slackWorkspaceBurst;
             emailRate = emailRate <= 0 ? 20.0 : emailRate;
-            teamsChannelRate = teamsChannelRate <= 0 ? 4.0 : teamsChannelRate;
-            teamsChannelBurst = teamsChannelBurst <= 0 ? 4 : teamsChannelBurst;
+            teamsChannelRate = teamsChannelRate <= 0 ? 3.8 : teamsChannelRate;
+            teamsChannelBurst = teamsChannelBurst <= 0 ? 1 : teamsChannelBurst;
             teamsTenantRate = teamsTenantRate <= 0 ? 50.0 : teamsTenantRate;
             teamsTenantBurst = teamsTenantBurst <= 0 ? 50 : teamsTenantBurst;
             gmailUserRate = gmailUserRate <= 0 ? 1.0 : gmailUserRate;
