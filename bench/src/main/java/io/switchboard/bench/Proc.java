@@ -1,0 +1,58 @@
+package io.switchboard.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** CPU time and peak resident memory of a process, from /proc (Linux). */
+public final class Proc {
+
+    /** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ, 100 on Linux). */
+    private static final double TICKS = 100.0;
+
+    private Proc() {
+    }
+
+    /** utime + stime in seconds, or NaN if the process is gone. */
+    public static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // The command name (field 2) may hold spaces; fields after its closing parenthesis are fixed.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** VmHWM (peak resident set) in MB, or NaN. */
+    public static double peakRssMb(long pid) {
+        return statusField(pid, "VmHWM:") / 1024.0;
+    }
+
+    public static double rssMb(long pid) {
+        return statusField(pid, "VmRSS:") / 1024.0;
+    }
+
+    /** Resets the peak resident set to the current one (clear_refs 5), so a scenario sees its own peak. */
+    public static void resetPeak(long pid) {
+        try {
+            Files.writeString(Path.of("/proc", Long.toString(pid), "clear_refs"), "5");
+        } catch (IOException | RuntimeException e) {
+            // Not allowed here: the peak then covers the whole life of the process, which the report says.
+        }
+    }
+
+    private static double statusField(long pid, String name) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith(name)) {
+                    return Long.parseLong(line.substring(name.length()).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone
+        }
+        return Double.NaN;
+    }
+}
