@@ -13,6 +13,7 @@ import io.switchboard.contracts.notification.InAppNotificationRequested;
 import io.switchboard.contracts.notification.SlackNotificationRequested;
 import io.switchboard.contracts.notification.TeamsNotificationRequested;
 import io.switchboard.contracts.register.ClientSnapshot;
+import io.switchboard.contracts.register.CorrespondenceActioned;
 import io.switchboard.contracts.register.CorrespondenceDeleted;
 import io.switchboard.contracts.register.CorrespondenceRecorded;
 import io.switchboard.contracts.register.CorrespondenceShared;
@@ -36,6 +37,9 @@ public final class EventTypes {
     public static final EventType<CorrespondenceDeleted> CORRESPONDENCE_DELETED = new EventType<>(
             "switchboard.register.correspondence.deleted.v1", Topics.REGISTER_CORRESPONDENCE,
             CorrespondenceDeleted.class);
+    public static final EventType<CorrespondenceActioned> CORRESPONDENCE_ACTIONED = new EventType<>(
+            "switchboard.register.correspondence.actioned.v1", Topics.REGISTER_CORRESPONDENCE,
+            CorrespondenceActioned.class);
     public static final EventType<ClientSnapshot> CLIENT_SNAPSHOT = new EventType<>(
             "switchboard.register.client.snapshot.v1", Topics.REGISTER_CLIENT, ClientSnapshot.class);
 
@@ -85,7 +89,7 @@ public final class EventTypes {
             CONNECTION_CHANGED, NOTIFICATION_SETTINGS, DIRECTORY_USER,
             JOB_CREATED, JOB_MOVED, THREAD_MESSAGE_POSTED,
             TASK_ASSIGNED, TASK_RESPONDED, TASK_STATUS_CHANGED, USER_MENTIONED,
-            CLIENT_SNAPSHOT, GMAIL_EMAIL_ASSIGNED, GMAIL_EMAIL_UNASSIGNED);
+            CLIENT_SNAPSHOT, GMAIL_EMAIL_ASSIGNED, GMAIL_EMAIL_UNASSIGNED, CORRESPONDENCE_ACTIONED);
 
     private EventTypes() {
     }

@@ -14,7 +14,7 @@ class EventCatalogTest {
     void standardCatalogFindsEveryTypeByNameAndByDataClass() {
         EventCatalog catalog = EventCatalog.standard();
 
-        assertThat(catalog.types()).hasSize(21).containsExactlyElementsOf(EventTypes.all());
+        assertThat(catalog.types()).hasSize(22).containsExactlyElementsOf(EventTypes.all());
         for (EventType<?> type : catalog.types()) {
             assertThat(catalog.forType(type.type())).contains(type);
             assertThat(catalog.forData(type.dataClass())).isSameAs(type);

@@ -36,6 +36,7 @@ import io.switchboard.contracts.notification.DeliveryOutcome;
 import io.switchboard.contracts.notification.DeliveryReason;
 import io.switchboard.contracts.notification.NotificationChannel;
 import io.switchboard.contracts.notification.SourceKind;
+import io.switchboard.contracts.register.ActionedVia;
 import io.switchboard.contracts.register.ClientKind;
 import io.switchboard.contracts.register.CorrespondenceType;
 import io.switchboard.contracts.register.ShareTargetKind;
@@ -130,7 +131,8 @@ class SchemaMatchesRecordsTest {
                 DeliveryReason.class, Provider.class, ConnectionScope.class, ConnectionStatus.class, Tool.class,
                 Trigger.class, DeliveryMode.class, Role.class, MoveReason.class, OpenItemsDecision.class,
                 ThreadParty.class, TaskType.class, TaskCategory.class, TaskStatus.class, TaskResponseKind.class,
-                MentionKind.class, CommentTarget.class, ClientKind.class, EmailDirection.class, FiledBy.class);
+                MentionKind.class, CommentTarget.class, ClientKind.class, EmailDirection.class, FiledBy.class,
+                ActionedVia.class);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -18,10 +18,13 @@ import io.switchboard.contracts.common.Require;
  * @param slackUserId    Slack user id for a DM (the worker opens the conversation), else {@code null}
  * @param content        what to say
  * @param requestedAt    when the router issued the command
+ * @param updatesNotificationId edit the message this earlier notification posted ({@code chat.update}, same channel
+ *                       or DM) instead of posting a new one; {@code null} for a new post
  */
 public record SlackNotificationRequested(UUID notificationId, UUID practiceId, String sourceEventId,
                                          SourceRef source, String channelId, String channelName,
-                                         String slackUserId, MessageContent content, Instant requestedAt)
+                                         String slackUserId, MessageContent content, Instant requestedAt,
+                                         UUID updatesNotificationId)
         implements NotificationRequest {
 
     public SlackNotificationRequested {
@@ -36,6 +39,14 @@ public record SlackNotificationRequested(UUID notificationId, UUID practiceId, S
                 "SlackNotificationRequested needs exactly one of channelId and slackUserId");
         Require.present(content, "SlackNotificationRequested.content");
         Require.present(requestedAt, "SlackNotificationRequested.requestedAt");
+    }
+
+    /** A new post. */
+    public SlackNotificationRequested(UUID notificationId, UUID practiceId, String sourceEventId, SourceRef source,
+                                      String channelId, String channelName, String slackUserId,
+                                      MessageContent content, Instant requestedAt) {
+        this(notificationId, practiceId, sourceEventId, source, channelId, channelName, slackUserId, content,
+                requestedAt, null);
     }
 
     @Override

@@ -21,11 +21,13 @@ import io.switchboard.contracts.common.Require;
  * @param callerName        who called (phone messages), may be {@code null}
  * @param callerPhone       the number to call back, may be {@code null}
  * @param bestTimeToCall    free text such as "after 3pm", may be {@code null}
+ * @param emailText         the whole text of an {@code EMAIL_OUT} entry — the email its author wrote, which the
+ *                          notifier sends (G4); {@code null} for every other type
  */
 public record CorrespondenceDetails(UUID clientId, String clientDisplayName, CorrespondenceType entryType,
                                     UUID authorUserId, UUID recipientUserId, String entrySubject, String summary,
                                     Instant occurredAt, String callerName, String callerPhone,
-                                    String bestTimeToCall) {
+                                    String bestTimeToCall, String emailText) {
 
     public static final int SUMMARY_MAX_LENGTH = 500;
 
@@ -42,6 +44,17 @@ public record CorrespondenceDetails(UUID clientId, String clientDisplayName, Cor
         Require.optionalText(callerName, "CorrespondenceDetails.callerName");
         Require.optionalText(callerPhone, "CorrespondenceDetails.callerPhone");
         Require.optionalText(bestTimeToCall, "CorrespondenceDetails.bestTimeToCall");
+        Require.optionalText(emailText, "CorrespondenceDetails.emailText");
+        Require.that(emailText == null || entryType == CorrespondenceType.EMAIL_OUT,
+                "CorrespondenceDetails.emailText is only for EMAIL_OUT entries");
+    }
+
+    /** Details of an entry that is not an email to send ({@code emailText} is {@code null}). */
+    public CorrespondenceDetails(UUID clientId, String clientDisplayName, CorrespondenceType entryType,
+                                 UUID authorUserId, UUID recipientUserId, String entrySubject, String summary,
+                                 Instant occurredAt, String callerName, String callerPhone, String bestTimeToCall) {
+        this(clientId, clientDisplayName, entryType, authorUserId, recipientUserId, entrySubject, summary,
+                occurredAt, callerName, callerPhone, bestTimeToCall, null);
     }
 
     /**

@@ -23,6 +23,7 @@ public final class CorrespondenceDetailsMother {
     private String callerName = "Jo Citizen";
     private String callerPhone = "+61 2 5550 1234";
     private String bestTimeToCall = "after 3pm";
+    private String emailText;
 
     private CorrespondenceDetailsMother() {
     }
@@ -41,6 +42,24 @@ public final class CorrespondenceDetailsMother {
                 .callerName(null)
                 .callerPhone(null)
                 .bestTimeToCall(null);
+    }
+
+    /** A "new email" written in the register to the client, with its whole text to send. */
+    public static CorrespondenceDetailsMother emailOut() {
+        return new CorrespondenceDetailsMother()
+                .entryType(CorrespondenceType.EMAIL_OUT)
+                .recipientUserId(null)
+                .entrySubject("Your BAS is ready to sign")
+                .summary("Hi Jo, your Q1 BAS is ready. Please sign it by Friday.")
+                .callerName(null)
+                .callerPhone(null)
+                .bestTimeToCall(null)
+                .emailText("Hi Jo,\n\nyour Q1 BAS is ready. Please sign it by Friday.\n\nAlex");
+    }
+
+    public CorrespondenceDetailsMother emailText(String value) {
+        this.emailText = value;
+        return this;
     }
 
     public CorrespondenceDetailsMother clientDisplayName(String value) {
@@ -90,6 +109,6 @@ public final class CorrespondenceDetailsMother {
 
     public CorrespondenceDetails build() {
         return new CorrespondenceDetails(clientId, clientDisplayName, entryType, authorUserId, recipientUserId,
-                entrySubject, summary, occurredAt, callerName, callerPhone, bestTimeToCall);
+                entrySubject, summary, occurredAt, callerName, callerPhone, bestTimeToCall, emailText);
     }
 }

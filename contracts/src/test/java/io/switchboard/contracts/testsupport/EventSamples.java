@@ -44,6 +44,8 @@ public final class EventSamples {
                 CorrespondenceRecordedMother.phoneMessageSharedEverywhere().build());
         add(EventTypes.CORRESPONDENCE_RECORDED, "minimal file note", Optionals.EMPTY,
                 CorrespondenceRecordedMother.minimal().build());
+        add(EventTypes.CORRESPONDENCE_RECORDED, "new email to the client, with its text", Optionals.MIXED,
+                CorrespondenceRecordedMother.minimal().entry(CorrespondenceDetailsMother.emailOut().build()).build());
         add(EventTypes.CORRESPONDENCE_SHARED, "shared everywhere", Optionals.FILLED,
                 CorrespondenceSharedMother.sharedEverywhere().build());
         add(EventTypes.CORRESPONDENCE_SHARED, "minimal targets of every kind", Optionals.EMPTY,
@@ -52,10 +54,16 @@ public final class EventSamples {
                 CorrespondenceDeletedMother.deleted().build());
         add(EventTypes.CORRESPONDENCE_DELETED, "deleted (no optional fields exist)", Optionals.EMPTY,
                 CorrespondenceDeletedMother.deleted().build());
+        add(EventTypes.CORRESPONDENCE_ACTIONED, "actioned on Slack", Optionals.FILLED,
+                CorrespondenceActionedMother.actionedOnSlack().build());
+        add(EventTypes.CORRESPONDENCE_ACTIONED, "actioned (no optional fields exist)", Optionals.EMPTY,
+                CorrespondenceActionedMother.actionedOnSlack().build());
         add(EventTypes.SLACK_NOTIFICATION_REQUESTED, "channel post", Optionals.FILLED,
                 SlackNotificationRequestedMother.channelPost().build());
         add(EventTypes.SLACK_NOTIFICATION_REQUESTED, "minimal DM", Optionals.EMPTY,
                 SlackNotificationRequestedMother.minimalDirectMessage().build());
+        add(EventTypes.SLACK_NOTIFICATION_REQUESTED, "edit of a channel post", Optionals.MIXED,
+                SlackNotificationRequestedMother.channelPostUpdate().build());
         add(EventTypes.TEAMS_NOTIFICATION_REQUESTED, "mentioning Sam", Optionals.FILLED,
                 TeamsNotificationRequestedMother.mentioningSam().build());
         add(EventTypes.TEAMS_NOTIFICATION_REQUESTED, "minimal", Optionals.EMPTY,

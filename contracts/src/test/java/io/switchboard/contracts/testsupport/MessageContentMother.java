@@ -2,6 +2,7 @@ package io.switchboard.contracts.testsupport;
 
 import java.util.List;
 
+import io.switchboard.contracts.notification.MessageAction;
 import io.switchboard.contracts.notification.MessageContent;
 import io.switchboard.contracts.notification.MessageField;
 
@@ -17,6 +18,7 @@ public final class MessageContentMother {
             new MessageField("Best time", "after 3pm"));
     private String linkUrl = "https://app.switchboard.example/register/entries/" + Ids.ENTRY;
     private String linkLabel = "Record Summary";
+    private List<MessageAction> actions = List.of(MessageAction.markActioned(Ids.ENTRY));
 
     private MessageContentMother() {
     }
@@ -27,7 +29,7 @@ public final class MessageContentMother {
 
     /** A title and nothing else. */
     public static MessageContentMother minimal() {
-        return new MessageContentMother().text(null).fields(List.of()).link(null, null);
+        return new MessageContentMother().text(null).fields(List.of()).link(null, null).actions(null);
     }
 
     public MessageContentMother title(String value) {
@@ -51,7 +53,12 @@ public final class MessageContentMother {
         return this;
     }
 
+    public MessageContentMother actions(List<MessageAction> value) {
+        this.actions = value;
+        return this;
+    }
+
     public MessageContent build() {
-        return new MessageContent(title, text, fields, linkUrl, linkLabel);
+        return new MessageContent(title, text, fields, linkUrl, linkLabel, actions);
     }
 }

@@ -19,6 +19,7 @@ public final class SlackNotificationRequestedMother {
     private String slackUserId;
     private MessageContent content = MessageContentMother.phoneMessage().build();
     private Instant requestedAt = Ids.REQUESTED;
+    private UUID updatesNotificationId;
 
     private SlackNotificationRequestedMother() {
     }
@@ -34,6 +35,17 @@ public final class SlackNotificationRequestedMother {
                 .channel(null, null)
                 .slackUserId("U0G9QF9C6")
                 .content(MessageContentMother.minimal().build());
+    }
+
+    /** An edit of an earlier channel post (the entry was actioned: the button gives way to who did it). */
+    public static SlackNotificationRequestedMother channelPostUpdate() {
+        return new SlackNotificationRequestedMother()
+                .updatesNotificationId(UUID.fromString("9d4b6e8f-2c1a-3e5d-8f7a-000000000041"));
+    }
+
+    public SlackNotificationRequestedMother updatesNotificationId(UUID value) {
+        this.updatesNotificationId = value;
+        return this;
     }
 
     public SlackNotificationRequestedMother channel(String id, String name) {
@@ -54,6 +66,6 @@ public final class SlackNotificationRequestedMother {
 
     public SlackNotificationRequested build() {
         return new SlackNotificationRequested(notificationId, practiceId, sourceEventId, source, channelId,
-                channelName, slackUserId, content, requestedAt);
+                channelName, slackUserId, content, requestedAt, updatesNotificationId);
     }
 }
