@@ -33,6 +33,8 @@ import io.switchboard.sandbox.microsoft.MicrosoftTenants;
 import io.switchboard.sandbox.ratelimit.RateLimiter;
 import io.switchboard.sandbox.recording.RecordedRequest;
 import io.switchboard.sandbox.recording.RequestRecorder;
+import io.switchboard.sandbox.slack.SlackApps;
+import io.switchboard.sandbox.slack.SlackInteractions;
 import io.switchboard.sandbox.slack.SlackWorkspaces;
 
 /**
@@ -161,6 +163,19 @@ public final class ProviderSandbox implements AutoCloseable {
     /** The emulated Slack, to seed workspaces and read what was posted. */
     public SlackWorkspaces slack() {
         return context.getBean(SlackWorkspaces.class);
+    }
+
+    /** The Slack apps (OAuth client, signing secret, interactivity Request URL), to register one without HTTP. */
+    public SlackApps slackApps() {
+        return context.getBean(SlackApps.class);
+    }
+
+    /**
+     * Simulated clicks on message buttons: {@code slackInteractions().press(new ButtonPress(team, channel, ts, user,
+     * actionId))} sends the app a signed {@code block_actions} request and returns what it answered.
+     */
+    public SlackInteractions slackInteractions() {
+        return context.getBean(SlackInteractions.class);
     }
 
     /**

@@ -11,6 +11,6 @@ class SlackErrorAdvice {
 
     @ExceptionHandler(SlackApiError.class)
     ResponseEntity<SlackErrorResponse> slackError(SlackApiError e) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(SlackErrorResponse.of(e.error()));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(SlackErrorResponse.of(e));
     }
 }

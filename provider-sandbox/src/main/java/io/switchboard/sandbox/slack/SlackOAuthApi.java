@@ -35,31 +35,36 @@ class SlackOAuthApi implements Resettable {
 
     static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
 
-    /** An OAuth app and the workspace its installs land in. */
-    record App(String clientId, String clientSecret, String appId, String teamId) {
-    }
-
     private record Grant(String clientId, String redirectUri, String scope, String codeChallenge, Instant expires) {
     }
 
     private final SlackWorkspaces workspaces;
-    private final Map<String, App> apps = new ConcurrentHashMap<>();
+    private final SlackApps apps;
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
 
-    SlackOAuthApi(SlackWorkspaces workspaces) {
+    SlackOAuthApi(SlackWorkspaces workspaces, SlackApps apps) {
         this.workspaces = workspaces;
+        this.apps = apps;
     }
 
+    /**
+     * Registers an app: {@code {"clientId","clientSecret","teamId","appId"?,"signingSecret"?,"interactivityUrl"?}}.
+     * The answer leaves the secrets out.
+     */
     @PostMapping("/sandbox/api/slack/apps")
-    ResponseEntity<Map<String, String>> register(@RequestBody App app) {
+    ResponseEntity<Map<String, Object>> register(@RequestBody SlackApp app) {
         if (app == null || app.clientId() == null || app.clientSecret() == null || app.teamId() == null
                 || workspaces.workspace(app.teamId()).isEmpty()) {
             return ResponseEntity.badRequest().build();
         }
-        String appId = app.appId() != null ? app.appId() : "A" + app.clientId().replaceAll("[^A-Za-z0-9]", "").toUpperCase();
-        apps.put(app.clientId(), new App(app.clientId(), app.clientSecret(), appId, app.teamId()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("client_id", app.clientId(), "app_id", appId,
-                "team_id", app.teamId()));
+        SlackApp stored = apps.register(app);
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("client_id", stored.clientId());
+        answer.put("app_id", stored.appId());
+        answer.put("team_id", stored.teamId());
+        answer.put("interactivity_url", stored.interactivityUrl());
+        answer.put("has_signing_secret", stored.signingSecret() != null);
+        return ResponseEntity.status(HttpStatus.CREATED).body(answer);
     }
 
     @GetMapping("/oauth/v2/authorize")
@@ -69,7 +74,7 @@ class SlackOAuthApi implements Resettable {
             @RequestParam(required = false) String state,
             @RequestParam(name = "code_challenge", required = false) String codeChallenge,
             @RequestParam(required = false) String auto) {
-        if (!apps.containsKey(clientId)) {
+        if (apps.byClientId(clientId).isEmpty()) {
             return ResponseEntity.badRequest().body("invalid_client_id");
         }
         String code = UUID.randomUUID().toString().replace("-", "");
@@ -99,7 +104,7 @@ class SlackOAuthApi implements Resettable {
                 clientSecret = decoded.substring(colon + 1);
             }
         }
-        App app = clientId == null ? null : apps.get(clientId);
+        SlackApp app = clientId == null ? null : apps.byClientId(clientId).orElse(null);
         if (app == null) {
             throw new SlackApiError("invalid_client_id");
         }
@@ -120,6 +125,7 @@ class SlackOAuthApi implements Resettable {
         }
         SlackWorkspace workspace = workspaces.workspace(app.teamId()).orElseThrow(() -> new SlackApiError("invalid_code"));
         String token = workspaces.issueBotToken(app.teamId()).orElseThrow();
+        apps.installed(app.teamId(), app.clientId());
         Map<String, Object> answer = new java.util.LinkedHashMap<>();
         answer.put("ok", true);
         answer.put("access_token", token);
@@ -153,7 +159,6 @@ class SlackOAuthApi implements Resettable {
 
     @Override
     public void reset() {
-        apps.clear();
         codes.clear();
     }
 }

@@ -1,6 +1,5 @@
 package io.switchboard.sandbox.slack;
 
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 
 import org.springframework.stereotype.Component;
 
@@ -124,7 +122,7 @@ public class SlackWorkspaces implements Resettable {
 
     /** The messages posted in a workspace, oldest first. */
     public List<SlackMessage> messages(String teamId) {
-        return state(teamId).map(state -> List.copyOf(state.messages)).orElse(List.of());
+        return state(teamId).map(State::messages).orElse(List.of());
     }
 
     /** Issues a fresh bot token for a workspace, as an OAuth install does; empty when the workspace is unknown. */
@@ -141,9 +139,44 @@ public class SlackWorkspaces implements Resettable {
         return messages(teamId).stream().filter(message -> message.channel().equals(channelId)).toList();
     }
 
+    /** One message by its conversation and ts. */
+    public Optional<SlackMessage> message(String teamId, String channelId, String ts) {
+        return state(teamId).map(state -> state.messages.get(key(channelId, ts)));
+    }
+
+    /**
+     * A workspace member writes in a conversation (channel or DM id), as a person would in the Slack client:
+     * the message has no bot id, so the app cannot {@code chat.update} it.
+     *
+     * @throws IllegalArgumentException when the workspace, the member or the conversation is unknown
+     */
+    public SlackMessage postAsMember(String teamId, String channelId, String userId, String text) {
+        if (users(teamId).stream().noneMatch(user -> user.id().equals(userId) && !user.isBot())) {
+            throw new IllegalArgumentException("No member " + userId + " in workspace " + teamId);
+        }
+        boolean dm = users(teamId).stream().anyMatch(user -> SlackChatApi.dmId(user.id()).equals(channelId));
+        if (channel(teamId, channelId).isEmpty() && !dm) {
+            throw new IllegalArgumentException("No conversation " + channelId + " in workspace " + teamId);
+        }
+        SlackMessage message = new SlackMessage(channelId, SlackChatApi.nextTs(), userId, null, text, null, null,
+                java.time.Instant.now());
+        addMessage(teamId, message);
+        return message;
+    }
+
     /** Stores a posted message. */
     void addMessage(String teamId, SlackMessage message) {
-        state(teamId).ifPresent(state -> state.messages.add(message));
+        state(teamId).ifPresent(state -> state.messages.put(key(message.channel(), message.ts()), message));
+    }
+
+    /** Replaces a stored message in place (same conversation and ts, same position); empty when there is none. */
+    Optional<SlackMessage> replaceMessage(String teamId, String channelId, String ts,
+            java.util.function.UnaryOperator<SlackMessage> change) {
+        return state(teamId).map(state -> state.messages.computeIfPresent(key(channelId, ts), (key, old) -> change.apply(old)));
+    }
+
+    private static String key(String channelId, String ts) {
+        return channelId + "/" + ts;
     }
 
     /** The workspace's bot token, for the seed API's masked view only. */
@@ -169,11 +202,18 @@ public class SlackWorkspaces implements Resettable {
         private final String botToken;
         private final Map<String, SlackChannel> channels = Collections.synchronizedMap(new LinkedHashMap<>());
         private final Map<String, SlackUser> users = Collections.synchronizedMap(new LinkedHashMap<>());
-        private final Collection<SlackMessage> messages = new ConcurrentLinkedDeque<>();
+        /** By conversation and ts, in posting order; an edit replaces the value and keeps its place. */
+        private final Map<String, SlackMessage> messages = Collections.synchronizedMap(new LinkedHashMap<>());
 
         State(SlackWorkspace workspace, String botToken) {
             this.workspace = workspace;
             this.botToken = botToken;
+        }
+
+        List<SlackMessage> messages() {
+            synchronized (messages) {
+                return List.copyOf(messages.values());
+            }
         }
     }
 }
