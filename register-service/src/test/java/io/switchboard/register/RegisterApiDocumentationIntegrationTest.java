@@ -34,4 +34,18 @@ class RegisterApiDocumentationIntegrationTest {
         assertThat(paths.has("/templates/{id}/render")).isTrue();
         assertThat(undocumented).isEmpty();
     }
+
+    @Test
+    void markingActionedDocumentsItsAnswersAndProblems() {
+        JsonNode paths = Api.onPort(port).get("/v3/api-docs", null).json().get("paths");
+        for (String path : List.of("/entries/{id}/actioned", "/internal/practices/{practiceId}/entries/{id}/actioned")) {
+            JsonNode responses = paths.get(path).get("post").get("responses");
+
+            assertThat(responses.get("200").get("content").has("application/json")).as(path).isTrue();
+            for (String problem : List.of("401", "403", "404")) {
+                assertThat(responses.get(problem).get("content").has("application/problem+json")).as(path + " " + problem)
+                        .isTrue();
+            }
+        }
+    }
 }

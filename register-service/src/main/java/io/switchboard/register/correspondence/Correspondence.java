@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.switchboard.contracts.register.ActionedVia;
+import io.switchboard.contracts.register.CorrespondenceActioned;
 import io.switchboard.contracts.register.CorrespondenceDeleted;
 import io.switchboard.contracts.register.CorrespondenceDetails;
 import io.switchboard.contracts.register.CorrespondenceRecorded;
@@ -33,7 +36,7 @@ import io.switchboard.register.delivery.DeliveryStatuses;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The correspondence register: records, shares, deletes and finds entries; every change is an event. */
+/** The correspondence register: records, shares, marks actioned, deletes and finds entries; every change is an event. */
 @Service
 public class Correspondence {
 
@@ -127,6 +130,39 @@ public class Correspondence {
         events.publishEvent(new CorrespondenceDeleted(entryId, tenant.practiceId(), tenant.userId(), now));
     }
 
+    /** Marks an entry as actioned by the caller, in the app; see {@link #markActioned(UUID, UUID, UUID, ActionedVia)}. */
+    @Transactional
+    public EntryActioned markActioned(UUID entryId) {
+        Tenant tenant = Tenant.current();
+        return markActioned(tenant.practiceId(), entryId, tenant.userId(), ActionedVia.APP);
+    }
+
+    /**
+     * Marks an entry of {@code practiceId} as actioned by {@code userId} and publishes it, the first time only:
+     * marking an actioned entry again answers who actioned it first and publishes nothing.
+     */
+    @Transactional
+    public EntryActioned markActioned(UUID practiceId, UUID entryId, UUID userId, ActionedVia via) {
+        // Microseconds, as the column keeps them, so the first answer and every later one agree.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        // Only the update that finds actioned_at still null changes the row: a concurrent second one waits on the
+        // first's row lock, then sees it actioned and changes nothing, so the event is published exactly once.
+        int marked = jdbc.sql(practiceId, """
+                update correspondence_entry set actioned_at = :now, actioned_by = :user, actioned_via = :via
+                where id = :id and practice_id = :practiceId and deleted_at is null and actioned_at is null
+                """).param("id", entryId).param("now", Timestamp.from(now)).param("user", userId)
+                .param("via", via.name()).update();
+        if (marked == 1) {
+            events.publishEvent(new CorrespondenceActioned(entryId, practiceId, userId, now, via));
+            return new EntryActioned(userId, now, via);
+        }
+        return jdbc.sql(practiceId, """
+                select actioned_at, actioned_by, actioned_via from correspondence_entry
+                where id = :id and practice_id = :practiceId and deleted_at is null and actioned_at is not null
+                """).param("id", entryId).query((rs, n) -> actioned(rs)).optional()
+                .orElseThrow(() -> new NotFoundException("entry", entryId));
+    }
+
     @Transactional(readOnly = true)
     public EntryView get(UUID entryId) {
         EntryView entry = jdbc.sql("""
@@ -145,7 +181,7 @@ public class Correspondence {
                 entry.clientPhone(), entry.familyGroupId(), entry.authorUserId(), entry.recipientUserId(),
                 entry.subject(), entry.body(), entry.occurredAt(), entry.attachments(), entry.callerName(),
                 entry.callerPhone(), entry.bestTimeToCall(), entry.createdAt(), shares, deliveries.forEntry(entryId),
-                entry.summaryUrl(), entry.email());
+                entry.summaryUrl(), entry.email(), entry.actioned());
     }
 
     /** Entries matching {@code filter}, newest first, one page of them, with the total. */
@@ -188,7 +224,8 @@ public class Correspondence {
         long total = jdbc.sql("select count(*)" + from).params(params).query(Long.class).single();
         List<EntrySummary> items = jdbc.sql("""
                 select e.id, e.type, e.client_id, c.display_name, c.family_group_id, e.author_user_id,
-                       e.recipient_user_id, e.subject, e.body, e.occurred_at, e.caller_name, e.caller_phone
+                       e.recipient_user_id, e.subject, e.body, e.occurred_at, e.caller_name, e.caller_phone,
+                       e.actioned_at, e.actioned_by, e.actioned_via
                 """ + from + " order by e.occurred_at desc, e.id limit :limit offset :offset")
                 .params(params).param("limit", size).param("offset", (long) page * size)
                 .query((rs, n) -> {
@@ -199,7 +236,7 @@ public class Correspondence {
                             rs.getObject("recipient_user_id", UUID.class), rs.getString("subject"),
                             CorrespondenceDetails.excerpt(rs.getString("body")),
                             rs.getTimestamp("occurred_at").toInstant(), rs.getString("caller_name"),
-                            rs.getString("caller_phone"), summaryUrl(id));
+                            rs.getString("caller_phone"), summaryUrl(id), actioned(rs));
                 }).list();
         return new EntryPage(items, page, size, total);
     }
@@ -228,10 +265,16 @@ public class Correspondence {
         return new EntryShare(id, sharedBy, at, targets);
     }
 
+    /**
+     * What a notification about a later share shows. Sharing a "new email" ({@code EMAIL_OUT}) to an address sends
+     * that email there (G4), so it carries the whole text as on the recorded event.
+     */
     private static CorrespondenceDetails details(EntryView entry) {
         return new CorrespondenceDetails(entry.clientId(), entry.clientDisplayName(), entry.type(), entry.authorUserId(),
                 entry.recipientUserId(), entry.subject(), CorrespondenceDetails.excerpt(entry.body()),
-                entry.occurredAt(), entry.callerName(), entry.callerPhone(), entry.bestTimeToCall());
+                entry.occurredAt(), entry.callerName(), entry.callerPhone(), entry.bestTimeToCall(),
+                entry.type() == CorrespondenceType.EMAIL_OUT && entry.body() != null && !entry.body().isBlank()
+                        ? entry.body() : null);
     }
 
     private EntryView view(ResultSet rs) throws SQLException {
@@ -243,7 +286,14 @@ public class Correspondence {
                 rs.getTimestamp("occurred_at").toInstant(), JSON.readValue(rs.getString("attachments"), ATTACHMENTS),
                 rs.getString("caller_name"), rs.getString("caller_phone"), rs.getString("best_time_to_call"),
                 rs.getTimestamp("created_at").toInstant(), List.of(), List.of(), summaryUrl(id),
-                rs.getString("email") == null ? null : JSON.readValue(rs.getString("email"), FiledEmail.class));
+                rs.getString("email") == null ? null : JSON.readValue(rs.getString("email"), FiledEmail.class),
+                actioned(rs));
+    }
+
+    private static EntryActioned actioned(ResultSet rs) throws SQLException {
+        Timestamp at = rs.getTimestamp("actioned_at");
+        return at == null ? null : new EntryActioned(rs.getObject("actioned_by", UUID.class), at.toInstant(),
+                ActionedVia.valueOf(rs.getString("actioned_via")));
     }
 
     private static String escapeLike(String text) {

@@ -69,10 +69,14 @@ public record CorrespondenceEntry(UUID id, UUID practiceId, UUID clientId, Corre
         return List.copyOf(targets);
     }
 
-    /** What a notification about this entry shows. */
+    /**
+     * What a notification about this new entry shows; an email to send ({@code EMAIL_OUT}) carries its whole
+     * text, which the notifier sends as the email (G4).
+     */
     public CorrespondenceDetails details(String clientDisplayName) {
         return new CorrespondenceDetails(clientId, clientDisplayName, type, authorUserId, recipientUserId, subject,
-                CorrespondenceDetails.excerpt(body), occurredAt, callerName, callerPhone, bestTimeToCall);
+                CorrespondenceDetails.excerpt(body), occurredAt, callerName, callerPhone, bestTimeToCall,
+                type == CorrespondenceType.EMAIL_OUT ? body : null);
     }
 
     private static String trimmed(String text) {

@@ -9,12 +9,13 @@ import io.switchboard.register.delivery.DeliveryStatus;
 
 /**
  * An entry with everything the app needs to open it filled in (the "Record Summary" a message links
- * to at {@code summaryUrl}): the client, the return-call fields, shares and per-target delivery status.
+ * to at {@code summaryUrl}): the client, the return-call fields, shares, per-target delivery status and who
+ * actioned it ({@code actioned}, {@code null} until someone does).
  */
 public record EntryView(UUID id, CorrespondenceType type, UUID clientId, String clientDisplayName, String clientEmail,
                         String clientPhone, UUID familyGroupId, UUID authorUserId, UUID recipientUserId,
                         String subject, String body, Instant occurredAt, List<AttachmentLink> attachments,
                         String callerName, String callerPhone, String bestTimeToCall, Instant createdAt,
                         List<EntryShare> shares, List<DeliveryStatus> deliveries, String summaryUrl,
-                        FiledEmail email) {
+                        FiledEmail email, EntryActioned actioned) {
 }

@@ -19,6 +19,7 @@ import io.switchboard.contracts.EventCodec;
 import io.switchboard.contracts.EventTypes;
 import io.switchboard.contracts.common.ChatProvider;
 import io.switchboard.contracts.register.CorrespondenceDeleted;
+import io.switchboard.contracts.register.CorrespondenceDetails;
 import io.switchboard.contracts.register.CorrespondenceRecorded;
 import io.switchboard.contracts.register.CorrespondenceShared;
 import io.switchboard.contracts.register.CorrespondenceType;
@@ -93,6 +94,26 @@ class CorrespondenceIntegrationTest {
     }
 
     @Test
+    void recordedEmailToSendCarriesItsWholeTextWhileAPhoneMessageCarriesOnlyItsSummary() {
+        String email = "Dear Linh,\n\n" + "Your quarterly BAS is due on the 28th; here is what we still need. ".repeat(12)
+                + "\n\nKind regards,\nSam";
+        assertThat(email.length()).isGreaterThan(CorrespondenceDetails.SUMMARY_MAX_LENGTH);
+        try (KafkaProbe probe = KafkaProbe.on(TOPIC)) {
+            UUID emailOut = EntryMother.of("EMAIL_OUT", client, "Your BAS").with("body", email).create(api, token);
+            UUID phoneMessage = EntryMother.phoneMessage(client).with("body", email).create(api, token);
+
+            CorrespondenceRecorded sent = codec.decode(probe.awaitEvent(e -> emailOut.toString().equals(e.getSubject())),
+                    EventTypes.CORRESPONDENCE_RECORDED);
+            CorrespondenceRecorded called = codec.decode(probe.awaitEvent(e -> phoneMessage.toString().equals(e.getSubject())),
+                    EventTypes.CORRESPONDENCE_RECORDED);
+            assertThat(sent.entry().emailText()).isEqualTo(email);
+            assertThat(sent.entry().summary()).hasSizeLessThanOrEqualTo(CorrespondenceDetails.SUMMARY_MAX_LENGTH);
+            assertThat(called.entry().emailText()).isNull();
+            assertThat(called.entry().summary()).hasSizeLessThanOrEqualTo(CorrespondenceDetails.SUMMARY_MAX_LENGTH);
+        }
+    }
+
+    @Test
     void opensTheEntryWithEverythingFilledInAndItsSummaryLink() {
         UUID entryId = EntryMother.phoneMessage(client).forRecipient(sam)
                 .attachment("Notice.pdf", "https://docs.example/notice.pdf")
@@ -163,6 +184,20 @@ class CorrespondenceIntegrationTest {
                 java.util.Map.of("targets", List.of(EntryMother.practiceDefault()))).status()).isEqualTo(404);
         assertThat(api.post("/entries", stranger, EntryMother.fileNote(client, "Theirs").build()).status()).isEqualTo(404);
         assertThat(api.get("/entries/" + entryId, token).status()).isEqualTo(200);
+    }
+
+    @Test
+    void sharingANewEmailToAnotherAddressLaterCarriesItsWholeTextToo() {
+        String email = "Dear Linh,\n\n" + "Here is the summary of the meeting and what happens next. ".repeat(12);
+        UUID entryId = EntryMother.of("EMAIL_OUT", client, "Meeting summary").with("body", email).create(api, token);
+        try (KafkaProbe probe = KafkaProbe.on(TOPIC)) {
+            assertThat(api.post("/entries/" + entryId + "/shares", token, java.util.Map.of("targets",
+                    List.of(java.util.Map.of("kind", "EMAIL", "emailAddress", "accounts@linh.example")))).status())
+                    .isEqualTo(201);
+            CorrespondenceShared shared = codec.decode(probe.awaitEvent(e -> EventTypes.CORRESPONDENCE_SHARED.type()
+                    .equals(e.getType()) && entryId.toString().equals(e.getSubject())), EventTypes.CORRESPONDENCE_SHARED);
+            assertThat(shared.entry().emailText()).isEqualTo(email.strip());
+        }
     }
 
     @Test

@@ -40,7 +40,7 @@ class PublishedEventsMatchContractIntegrationTest {
     int port;
 
     @Test
-    void recordedSharedAndDeletedEventsValidateAgainstTheirSchemas() {
+    void recordedSharedActionedAndDeletedEventsValidateAgainstTheirSchemas() {
         UUID practice = UUID.randomUUID();
         String token = TestTokens.staff(practice);
         Api api = Api.onPort(port);
@@ -54,17 +54,24 @@ class PublishedEventsMatchContractIntegrationTest {
                     EntryMother.slackChannel("C0123", "#front-desk"),
                     Map.of("kind", "MENTION", "provider", "TEAMS", "userIds", List.of(UUID.randomUUID()),
                             "channel", Map.of("id", "19:abc@thread.tacv2", "name", "General", "teamId", "team-1")))));
+            api.post("/entries/" + entry + "/actioned", token, "");
             api.delete("/entries/" + entry, token);
+            UUID email = EntryMother.of("EMAIL_OUT", client, "Your BAS").with("body", "Dear Linh,\n\nIt is due.")
+                    .create(api, token);
 
             for (EventType<?> type : List.of(EventTypes.CORRESPONDENCE_RECORDED, EventTypes.CORRESPONDENCE_SHARED,
-                    EventTypes.CORRESPONDENCE_DELETED)) {
-                CloudEvent event = probe.awaitEvent(e -> type.type().equals(e.getType())
-                        && entry.toString().equals(e.getSubject()));
-                assertThat(event.getDataSchema()).isEqualTo(type.dataSchema());
-                JsonNode data = JSON.readTree(event.getData().toBytes());
-                assertThat(schema(type).validate(data)).as(type.type()).isEmpty();
+                    EventTypes.CORRESPONDENCE_ACTIONED, EventTypes.CORRESPONDENCE_DELETED)) {
+                assertMatchesSchema(probe, type, entry);
             }
+            assertMatchesSchema(probe, EventTypes.CORRESPONDENCE_RECORDED, email);
         }
+    }
+
+    private static void assertMatchesSchema(KafkaProbe probe, EventType<?> type, UUID entry) {
+        CloudEvent event = probe.awaitEvent(e -> type.type().equals(e.getType()) && entry.toString().equals(e.getSubject()));
+        assertThat(event.getDataSchema()).isEqualTo(type.dataSchema());
+        JsonNode data = JSON.readTree(event.getData().toBytes());
+        assertThat(schema(type).validate(data)).as(type.type()).isEmpty();
     }
 
     private static Schema schema(EventType<?> type) {

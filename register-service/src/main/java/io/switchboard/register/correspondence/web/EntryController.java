@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,9 +17,13 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.switchboard.register.PracticeStaff;
 import io.switchboard.contracts.register.CorrespondenceType;
 import io.switchboard.register.correspondence.Correspondence;
+import io.switchboard.register.correspondence.EntryActioned;
 import io.switchboard.register.correspondence.EntryFilter;
 import io.switchboard.register.correspondence.EntryPage;
 import io.switchboard.register.correspondence.EntryShare;
@@ -76,6 +81,24 @@ class EntryController {
             description = "Publishes switchboard.register.correspondence.shared.v1; the notifier picks the channels.")
     EntryShare share(@PathVariable UUID id, @Valid @RequestBody ShareRequest share) {
         return correspondence.share(id, share);
+    }
+
+    @PostMapping("/entries/{id}/actioned")
+    @Operation(summary = "Mark an entry as actioned by the caller (idempotent)",
+            description = "Records who actioned the entry and when, via APP, and publishes "
+                    + "switchboard.register.correspondence.actioned.v1 the first time. Marking an actioned entry again "
+                    + "answers 200 with who actioned it first and publishes nothing. No request body.")
+    @ApiResponse(responseCode = "200", description = "Who actioned the entry, when and where",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryActioned.class)))
+    @ApiResponse(responseCode = "401", description = "No valid bearer token", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "Not a staff user or admin of a practice", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such entry in the caller's practice, or it was deleted",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    EntryActioned markActioned(@PathVariable UUID id) {
+        return correspondence.markActioned(id);
     }
 
     @DeleteMapping("/entries/{id}")
