@@ -42,7 +42,7 @@ class PublishedEventsMatchContractIntegrationTest {
     @Test
     void jobCreatedJobMovedAndThreadMessagePostedValidateAgainstTheirSchemas() {
         WorkflowMother workflow = new WorkflowMother(port);
-        UUID client = UUID.randomUUID();
+        UUID client = workflow.client("Lisa Simpson");
         workflow.portalUser(client);
         JsonNode pipeline = workflow.createPipeline("Contract",
                 stage("Ask", false, sendsNew("NEW_THREAD", "Documents", "Please upload.", "ID")), stage("Next", false));
@@ -66,7 +66,7 @@ class PublishedEventsMatchContractIntegrationTest {
     @Test
     void taskAssignedRespondedStatusChangedAndMentionValidateAgainstTheirSchemas() {
         WorkflowMother workflow = new WorkflowMother(port);
-        UUID client = UUID.randomUUID();
+        UUID client = workflow.client("Lisa Simpson");
         UUID accountant = UUID.randomUUID();
         String portal = workflow.portalUser(client);
         workflow.pointsOfContact(UUID.randomUUID(), UUID.randomUUID(), null);

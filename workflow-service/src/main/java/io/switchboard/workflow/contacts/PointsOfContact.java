@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.switchboard.contracts.workflow.TaskCategory;
 import io.switchboard.platform.security.TenantJdbc;
+import io.switchboard.workflow.clients.Clients;
 
 /**
  * The practice's points of contact (FEATURES.md W6): the primary contact every task is assigned to by
@@ -23,10 +24,12 @@ public class PointsOfContact {
     static final UUID PRACTICE_WIDE = new UUID(0, 0);
 
     private final TenantJdbc jdbc;
+    private final Clients clients;
     private final Clock clock = Clock.systemUTC();
 
-    PointsOfContact(TenantJdbc jdbc) {
+    PointsOfContact(TenantJdbc jdbc, Clients clients) {
         this.jdbc = jdbc;
+        this.clients = clients;
     }
 
     @Transactional
@@ -36,6 +39,7 @@ public class PointsOfContact {
 
     @Transactional
     public ContactSettings setForClient(UUID practiceId, UUID clientId, ContactSettings settings, UUID by) {
+        clients.requireActive(practiceId, clientId);
         return save(practiceId, clientId, settings, by);
     }
 

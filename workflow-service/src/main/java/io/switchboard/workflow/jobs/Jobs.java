@@ -21,6 +21,7 @@ import io.switchboard.platform.security.TenantJdbc;
 import io.switchboard.platform.web.ConflictException;
 import io.switchboard.platform.web.InvalidRequestException;
 import io.switchboard.platform.web.NotFoundException;
+import io.switchboard.workflow.clients.Clients;
 import io.switchboard.workflow.pipelines.Pipeline;
 import io.switchboard.workflow.pipelines.Pipelines;
 import io.switchboard.workflow.pipelines.Stage;
@@ -43,6 +44,7 @@ import io.switchboard.workflow.threads.TodoStatus;
 public class Jobs {
 
     private final TenantJdbc jdbc;
+    private final Clients clients;
     private final Pipelines pipelines;
     private final Threads threads;
     private final StageAutomations automations;
@@ -50,9 +52,10 @@ public class Jobs {
     private final Clock clock = Clock.systemUTC();
     private final String publicUrl;
 
-    Jobs(TenantJdbc jdbc, Pipelines pipelines, Threads threads, StageAutomations automations,
+    Jobs(TenantJdbc jdbc, Clients clients, Pipelines pipelines, Threads threads, StageAutomations automations,
          ApplicationEventPublisher events, @Value("${switchboard.public-url}") String publicUrl) {
         this.jdbc = jdbc;
+        this.clients = clients;
         this.pipelines = pipelines;
         this.threads = threads;
         this.automations = automations;
@@ -60,9 +63,10 @@ public class Jobs {
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
-    /** Creates a job in the pipeline's first stage and runs that stage's automation. */
+    /** Creates a job for an active client of the practice in the pipeline's first stage and runs that stage's automation. */
     @Transactional
     public Job create(UUID practiceId, NewJob request, UUID createdBy) {
+        clients.requireActive(practiceId, request.clientId());
         Pipeline pipeline = pipelines.get(practiceId, request.pipelineId());
         Stage first = pipeline.stages().get(0);
         UUID id = UUID.randomUUID();

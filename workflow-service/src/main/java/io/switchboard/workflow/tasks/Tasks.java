@@ -34,6 +34,7 @@ import io.switchboard.platform.security.TenantJdbc;
 import io.switchboard.platform.web.ConflictException;
 import io.switchboard.platform.web.InvalidRequestException;
 import io.switchboard.platform.web.NotFoundException;
+import io.switchboard.workflow.clients.Clients;
 import io.switchboard.workflow.contacts.PointsOfContact;
 import io.switchboard.workflow.jobs.Job;
 import io.switchboard.workflow.jobs.Jobs;
@@ -54,6 +55,7 @@ public class Tasks {
     private static final int EXCERPT = 280;
 
     private final TenantJdbc jdbc;
+    private final Clients clients;
     private final Jobs jobs;
     private final PointsOfContact contacts;
     private final DocumentStore store;
@@ -63,9 +65,10 @@ public class Tasks {
     private final Clock clock = Clock.systemUTC();
     private final String publicUrl;
 
-    Tasks(TenantJdbc jdbc, Jobs jobs, PointsOfContact contacts, DocumentStore store, UploadPolicy policy,
+    Tasks(TenantJdbc jdbc, Clients clients, Jobs jobs, PointsOfContact contacts, DocumentStore store, UploadPolicy policy,
           CredentialVault vault, ApplicationEventPublisher events, @Value("${switchboard.public-url}") String publicUrl) {
         this.jdbc = jdbc;
+        this.clients = clients;
         this.jobs = jobs;
         this.contacts = contacts;
         this.store = store;
@@ -82,6 +85,9 @@ public class Tasks {
     @Transactional
     public Task create(UUID practiceId, NewTask request, UUID createdBy) {
         UUID clientId = request.clientId();
+        if (clientId != null) {
+            clients.requireActive(practiceId, clientId);
+        }
         if (request.jobId() != null) {
             Job job;
             try {

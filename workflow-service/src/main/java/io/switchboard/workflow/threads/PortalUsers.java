@@ -11,6 +11,7 @@ import io.switchboard.platform.security.Role;
 import io.switchboard.platform.security.Tenant;
 import io.switchboard.platform.security.TenantJdbc;
 import io.switchboard.platform.web.ConflictException;
+import io.switchboard.workflow.clients.Clients;
 
 /**
  * Which client each portal user acts for. A CLIENT token names the practice and the user but not the
@@ -20,13 +21,17 @@ import io.switchboard.platform.web.ConflictException;
 public class PortalUsers {
 
     private final TenantJdbc jdbc;
+    private final Clients clients;
 
-    PortalUsers(TenantJdbc jdbc) {
+    PortalUsers(TenantJdbc jdbc, Clients clients) {
         this.jdbc = jdbc;
+        this.clients = clients;
     }
 
+    /** Registers a portal user for an active client of the practice. */
     @Transactional
     public PortalUser register(UUID practiceId, UUID clientId, NewPortalUser request) {
+        clients.requireActive(practiceId, clientId);
         int inserted = jdbc.sql(practiceId, """
                 insert into portal_user (practice_id, user_id, client_id, email, display_name)
                 values (:practiceId, :userId, :clientId, :email, :displayName)

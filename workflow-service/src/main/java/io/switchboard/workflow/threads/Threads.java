@@ -22,6 +22,7 @@ import io.switchboard.platform.security.TenantJdbc;
 import io.switchboard.platform.web.ConflictException;
 import io.switchboard.platform.web.InvalidRequestException;
 import io.switchboard.platform.web.NotFoundException;
+import io.switchboard.workflow.clients.Clients;
 
 /**
  * Client chat threads (FEATURES.md W3): messages with optional to-do items, check-offs by the
@@ -37,14 +38,16 @@ public class Threads {
     private static final int EXCERPT = 280;
 
     private final TenantJdbc jdbc;
+    private final Clients clients;
     private final PortalUsers portalUsers;
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
     private final String publicUrl;
 
-    Threads(TenantJdbc jdbc, PortalUsers portalUsers, ApplicationEventPublisher events,
+    Threads(TenantJdbc jdbc, Clients clients, PortalUsers portalUsers, ApplicationEventPublisher events,
             @Value("${switchboard.public-url}") String publicUrl) {
         this.jdbc = jdbc;
+        this.clients = clients;
         this.portalUsers = portalUsers;
         this.events = events;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
@@ -67,9 +70,10 @@ public class Threads {
         return id;
     }
 
-    /** Opens a thread and posts its first message, as a staff user. */
+    /** Opens a thread with an active client of the practice and posts its first message, as a staff user. */
     @Transactional
     public ChatThread start(UUID practiceId, NewThread request, UUID staffUserId) {
+        clients.requireActive(practiceId, request.clientId());
         UUID id = open(practiceId, request.clientId(), request.subject(), staffUserId);
         post(practiceId, id, new Author(staffUserId, ThreadParty.PRACTICE, false), request.body(), request.todos());
         return get(practiceId, id);

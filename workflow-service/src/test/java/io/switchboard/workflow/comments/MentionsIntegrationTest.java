@@ -36,7 +36,7 @@ class MentionsIntegrationTest {
 
     WorkflowMother workflow;
     Api api;
-    final UUID client = UUID.randomUUID();
+    UUID client;
     final UUID sam = UUID.randomUUID();
     final UUID alex = UUID.randomUUID();
     final UUID kim = UUID.randomUUID();
@@ -45,6 +45,7 @@ class MentionsIntegrationTest {
     @BeforeEach
     void practice() {
         workflow = new WorkflowMother(port);
+        client = workflow.client("Lisa Simpson");
         api = workflow.api;
         workflow.pointsOfContact(sam, null, null);
         workflow.assignRole("accountant", sam, alex);
@@ -133,7 +134,7 @@ class MentionsIntegrationTest {
 
     @Test
     void anotherClientsPortalUserAndAnotherPracticeCannotCommentOrRead() {
-        String neighbour = workflow.portalUser(UUID.randomUUID());
+        String neighbour = workflow.portalUser(workflow.client("Bart Simpson"));
         String otherPractice = TestTokens.staff(UUID.randomUUID());
 
         assertThat(api.post("/portal/tasks/" + taskId + "/comments", neighbour, Map.of("body", "Hello")).status())

@@ -37,12 +37,13 @@ class AutomoveIntegrationTest {
 
     WorkflowMother workflow;
     Api api;
-    final UUID client = UUID.randomUUID();
+    UUID client;
     String portal;
 
     @BeforeEach
     void practice() {
         workflow = new WorkflowMother(port);
+        client = workflow.client("Lisa Simpson");
         api = workflow.api;
         portal = workflow.portalUser(client);
     }

@@ -31,11 +31,12 @@ class JobsIntegrationTest {
     WorkflowMother workflow;
     Api api;
     JsonNode pipeline;
-    final UUID client = UUID.randomUUID();
+    UUID client;
 
     @BeforeEach
     void pipeline() {
         workflow = new WorkflowMother(port);
+        client = workflow.client("Lisa Simpson");
         api = workflow.api;
         pipeline = workflow.createPipeline("Tax returns", stage("Intake", false), stage("Preparation", false),
                 stage("Lodged", false));

@@ -31,7 +31,7 @@ class OpenItemsOnManualMoveIntegrationTest {
     WorkflowMother workflow;
     Api api;
     JsonNode pipeline;
-    final UUID client = UUID.randomUUID();
+    UUID client;
     String portal;
     String jobId;
     String threadId;
@@ -39,6 +39,7 @@ class OpenItemsOnManualMoveIntegrationTest {
     @BeforeEach
     void jobWithOpenTodos() {
         workflow = new WorkflowMother(port);
+        client = workflow.client("Lisa Simpson");
         api = workflow.api;
         portal = workflow.portalUser(client);
         pipeline = workflow.createPipeline("Tax returns",

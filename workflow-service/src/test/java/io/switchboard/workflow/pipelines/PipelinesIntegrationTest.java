@@ -89,7 +89,7 @@ class PipelinesIntegrationTest {
     @Test
     void refusesToRemoveAStageThatHoldsJobs() {
         JsonNode pipeline = workflow.createPipeline("Payroll", stage("Collect", false), stage("Run", false));
-        workflow.createJob(pipeline, UUID.randomUUID());
+        workflow.createJob(pipeline, workflow.client("Lisa Simpson"));
 
         Api.Response refused = api.delete("/pipelines/" + pipeline.get("id").asText() + "/stages/"
                 + stageId(pipeline, 0), workflow.admin);

@@ -44,7 +44,7 @@ class CredentialRequestIntegrationTest {
 
     WorkflowMother workflow;
     Api api;
-    final UUID client = UUID.randomUUID();
+    UUID client;
     final UUID assignee = UUID.randomUUID();
     final String secret = "Tax-Portal-" + UUID.randomUUID();
     String portal;
@@ -53,6 +53,7 @@ class CredentialRequestIntegrationTest {
     @BeforeEach
     void credentialRequest() {
         workflow = new WorkflowMother(port);
+        client = workflow.client("Lisa Simpson");
         api = workflow.api;
         workflow.pointsOfContact(assignee, null, null);
         portal = workflow.portalUser(client);
@@ -147,7 +148,7 @@ class CredentialRequestIntegrationTest {
     void refusesABlankSecretAndAnotherClientsPortalUserAndStoresNothing() {
         Api.Response blank = api.post("/portal/tasks/" + taskId + "/credential", portal, Map.of("secret", " "));
         Api.Response neighbour = api.post("/portal/tasks/" + taskId + "/credential",
-                workflow.portalUser(UUID.randomUUID()), Map.of("secret", secret));
+                workflow.portalUser(workflow.client("Bart Simpson")), Map.of("secret", secret));
 
         assertThat(blank.status()).isEqualTo(400);
         assertThat(neighbour.status()).isEqualTo(404);

@@ -39,13 +39,14 @@ class DocumentUploadIntegrationTest {
 
     WorkflowMother workflow;
     Api api;
-    final UUID client = UUID.randomUUID();
+    UUID client;
     String portal;
     String taskId;
 
     @BeforeEach
     void documentRequest() {
         workflow = new WorkflowMother(port);
+        client = workflow.client("Lisa Simpson");
         api = workflow.api;
         workflow.pointsOfContact(UUID.randomUUID(), null, null);
         portal = workflow.portalUser(client);
@@ -106,7 +107,7 @@ class DocumentUploadIntegrationTest {
 
         assertThat(workflow.download("/tasks/" + taskId + path, TestTokens.staff(UUID.randomUUID())).statusCode())
                 .isEqualTo(404);
-        assertThat(workflow.download("/portal/tasks/" + taskId + path, workflow.portalUser(UUID.randomUUID()))
+        assertThat(workflow.download("/portal/tasks/" + taskId + path, workflow.portalUser(workflow.client("Bart Simpson")))
                 .statusCode()).isEqualTo(404);
         assertThat(workflow.download("/tasks/" + taskId + "/documents/" + UUID.randomUUID(), workflow.staff)
                 .statusCode()).isEqualTo(404);

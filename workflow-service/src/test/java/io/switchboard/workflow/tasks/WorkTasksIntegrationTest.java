@@ -31,7 +31,7 @@ class WorkTasksIntegrationTest {
 
     WorkflowMother workflow;
     Api api;
-    final UUID client = UUID.randomUUID();
+    UUID client;
     final UUID primary = UUID.randomUUID();
     final UUID bankContact = UUID.randomUUID();
     final UUID payablesContact = UUID.randomUUID();
@@ -39,6 +39,7 @@ class WorkTasksIntegrationTest {
     @BeforeEach
     void practice() {
         workflow = new WorkflowMother(port);
+        client = workflow.client("Lisa Simpson");
         api = workflow.api;
     }
 
@@ -176,7 +177,7 @@ class WorkTasksIntegrationTest {
         workflow.pointsOfContact(primary, null, null);
         String taskId = workflow.createTask(task("CUSTOM_REQUEST", client, "Private")).get("id").asText();
         String ownPortal = workflow.portalUser(client);
-        String neighbour = workflow.portalUser(UUID.randomUUID());
+        String neighbour = workflow.portalUser(workflow.client("Bart Simpson"));
         String otherPractice = TestTokens.staff(UUID.randomUUID());
 
         assertThat(api.get("/tasks/" + taskId, otherPractice).status()).isEqualTo(404);

@@ -2,11 +2,14 @@ package io.switchboard.workflow.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import org.awaitility.Awaitility;
 
 import io.switchboard.platform.security.Role;
 import io.switchboard.platform.test.Api;
@@ -15,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Test data for workflow tests, built through the HTTP API as a front end would: one practice with
- * its admin and staff tokens, pipelines, jobs, threads and portal users.
+ * its admin and staff tokens, its clients (announced on register.client.v1), pipelines, jobs, threads and portal users.
  */
 public final class WorkflowMother {
 
@@ -26,6 +29,28 @@ public final class WorkflowMother {
 
     public WorkflowMother(int port) {
         this.api = Api.onPort(port);
+    }
+
+    /**
+     * A client of this practice, as the register announces it on register.client.v1; returns once workflow knows it
+     * (clients reach workflow only through that topic).
+     */
+    public UUID client(String displayName) {
+        UUID clientId = UUID.randomUUID();
+        RegisterClients.publish(practice, clientId, displayName, true, 1);
+        awaitClientAnswers(clientId, 200);
+        return clientId;
+    }
+
+    /** The register archives or deletes the client; returns once workflow no longer accepts it. */
+    public void deleteClient(UUID clientId, String displayName) {
+        RegisterClients.publish(practice, clientId, displayName, false, 2);
+        awaitClientAnswers(clientId, 404);
+    }
+
+    private void awaitClientAnswers(UUID clientId, int status) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get("/clients/" + clientId + "/points-of-contact", staff).status() == status);
     }
 
     /** A stage body: name, automove, and optionally an automation. */

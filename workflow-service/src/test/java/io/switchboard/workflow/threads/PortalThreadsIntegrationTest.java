@@ -31,12 +31,13 @@ class PortalThreadsIntegrationTest {
 
     WorkflowMother workflow;
     Api api;
-    final UUID client = UUID.randomUUID();
+    UUID client;
     String portal;
 
     @BeforeEach
     void practice() {
         workflow = new WorkflowMother(port);
+        client = workflow.client("Lisa Simpson");
         api = workflow.api;
         portal = workflow.portalUser(client);
     }
@@ -45,7 +46,7 @@ class PortalThreadsIntegrationTest {
     void portalUserListsTheirClientsThreadsAndChecksItemsOff() {
         String threadId = workflow.startThread(client, "Documents", "Please upload.", "ID", "Payslips")
                 .get("id").asText();
-        workflow.startThread(UUID.randomUUID(), "Someone else", "Not for Lisa.");
+        workflow.startThread(workflow.client("Bart Simpson"), "Someone else", "Not for Lisa.");
 
         JsonNode threads = api.get("/portal/threads", portal).json();
         assertThat(texts(threads, "subject")).containsExactly("Documents");
@@ -82,7 +83,7 @@ class PortalThreadsIntegrationTest {
     void portalUserOfAnotherClientSeesNoneOfThisClientsThreads() {
         String threadId = workflow.startThread(client, "Private", "For Lisa only.", "Sign").get("id").asText();
         String todo = openTodoIds(workflow.thread(threadId)).get(0);
-        String neighbour = workflow.portalUser(UUID.randomUUID());
+        String neighbour = workflow.portalUser(workflow.client("Bart Simpson"));
 
         assertThat(api.get("/portal/threads", neighbour).json().size()).isZero();
         Api.Response read = api.get("/portal/threads/" + threadId, neighbour);

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.switchboard.platform.security.Tenant;
 import io.switchboard.workflow.WorkflowRoles;
+import io.switchboard.workflow.clients.Clients;
 import io.switchboard.workflow.contacts.ContactSettings;
 import io.switchboard.workflow.contacts.PointsOfContact;
 import io.switchboard.workflow.contacts.RoleAssignments;
@@ -32,8 +33,10 @@ class ContactsController {
 
     private final PointsOfContact contacts;
     private final RoleAssignments roles;
+    private final Clients clients;
 
-    ContactsController(PointsOfContact contacts, RoleAssignments roles) {
+    ContactsController(PointsOfContact contacts, RoleAssignments roles, Clients clients) {
+        this.clients = clients;
         this.contacts = contacts;
         this.roles = roles;
     }
@@ -65,7 +68,9 @@ class ContactsController {
     @GetMapping("/clients/{clientId}/points-of-contact")
     @Operation(summary = "A client's own point-of-contact overrides")
     ContactSettings client(@PathVariable UUID clientId) {
-        return contacts.overridesOf(Tenant.current().practiceId(), clientId);
+        UUID practiceId = Tenant.current().practiceId();
+        clients.requireActive(practiceId, clientId);
+        return contacts.overridesOf(practiceId, clientId);
     }
 
     @PutMapping("/role-assignments/{role}")

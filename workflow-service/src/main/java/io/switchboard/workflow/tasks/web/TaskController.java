@@ -21,6 +21,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.switchboard.contracts.workflow.TaskStatus;
 import io.switchboard.platform.security.Tenant;
 import io.switchboard.workflow.WorkflowRoles;
+import io.switchboard.workflow.clients.Clients;
 import io.switchboard.workflow.tasks.CredentialVault;
 import io.switchboard.workflow.tasks.NewTask;
 import io.switchboard.workflow.tasks.Task;
@@ -48,9 +49,11 @@ class TaskController {
     }
 
     private final Tasks tasks;
+    private final Clients clients;
 
-    TaskController(Tasks tasks) {
+    TaskController(Tasks tasks, Clients clients) {
         this.tasks = tasks;
+        this.clients = clients;
     }
 
     @PostMapping("/tasks")
@@ -71,7 +74,11 @@ class TaskController {
                     @RequestParam(name = "jobId", required = false) UUID jobId,
                     @RequestParam(name = "status", required = false) TaskStatus status,
                     @RequestParam(name = "assigneeUserId", required = false) UUID assigneeUserId) {
-        return tasks.list(Tenant.current().practiceId(), clientId, jobId, status, assigneeUserId);
+        UUID practiceId = Tenant.current().practiceId();
+        if (clientId != null) {
+            clients.requireActive(practiceId, clientId);
+        }
+        return tasks.list(practiceId, clientId, jobId, status, assigneeUserId);
     }
 
     @GetMapping("/tasks/{id}")

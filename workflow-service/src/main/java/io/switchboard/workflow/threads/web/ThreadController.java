@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.switchboard.contracts.workflow.ThreadParty;
 import io.switchboard.platform.security.Tenant;
 import io.switchboard.workflow.WorkflowRoles;
+import io.switchboard.workflow.clients.Clients;
 import io.switchboard.workflow.threads.ChatThread;
 import io.switchboard.workflow.threads.NewMessage;
 import io.switchboard.workflow.threads.NewPortalUser;
@@ -34,8 +35,10 @@ class ThreadController {
 
     private final Threads threads;
     private final PortalUsers portalUsers;
+    private final Clients clients;
 
-    ThreadController(Threads threads, PortalUsers portalUsers) {
+    ThreadController(Threads threads, PortalUsers portalUsers, Clients clients) {
+        this.clients = clients;
         this.threads = threads;
         this.portalUsers = portalUsers;
     }
@@ -52,7 +55,9 @@ class ThreadController {
     @GetMapping("/threads")
     @Operation(summary = "A client's threads, most recently active first, with their to-do counts")
     List<ThreadSummary> list(@RequestParam(name = "clientId") UUID clientId) {
-        return threads.ofClient(Tenant.current().practiceId(), clientId);
+        UUID practiceId = Tenant.current().practiceId();
+        clients.requireActive(practiceId, clientId);
+        return threads.ofClient(practiceId, clientId);
     }
 
     @GetMapping("/threads/{id}")
@@ -82,6 +87,8 @@ class ThreadController {
     @GetMapping("/clients/{clientId}/portal-users")
     @Operation(summary = "A client's portal users")
     List<PortalUser> portalUsers(@PathVariable UUID clientId) {
-        return portalUsers.ofClient(Tenant.current().practiceId(), clientId);
+        UUID practiceId = Tenant.current().practiceId();
+        clients.requireActive(practiceId, clientId);
+        return portalUsers.ofClient(practiceId, clientId);
     }
 }
