@@ -20,10 +20,10 @@ import io.switchboard.gateway.edge.GatewayProperties;
 import io.switchboard.gateway.edge.RequestSizeLimitFilter;
 import io.switchboard.gateway.edge.SecurityHeadersFilter;
 import io.switchboard.gateway.ratelimit.TokenBucketRateLimiter;
-import io.switchboard.gateway.slack.SeenSignatures;
 import io.switchboard.gateway.slack.SlackInteractionsFilter;
 import io.switchboard.gateway.slack.SlackProperties;
-import io.switchboard.gateway.slack.SlackSignatureVerifier;
+import io.switchboard.slack.signing.SeenSignatures;
+import io.switchboard.slack.signing.SlackSignatureVerifier;
 
 /**
  * The edge duties around the routes, in the order a request meets them: correlation id, security

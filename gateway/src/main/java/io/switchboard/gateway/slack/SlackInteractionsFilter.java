@@ -18,6 +18,8 @@ import io.switchboard.gateway.edge.GatewayProblem;
 import io.switchboard.gateway.edge.Problems;
 import io.switchboard.gateway.edge.RequestBodies;
 import io.switchboard.gateway.edge.RequestSizeLimitFilter;
+import io.switchboard.slack.signing.SeenSignatures;
+import io.switchboard.slack.signing.SlackSignatureVerifier;
 import reactor.core.publisher.Mono;
 
 /**

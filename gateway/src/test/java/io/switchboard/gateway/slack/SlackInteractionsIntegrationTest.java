@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.switchboard.gateway.GatewayIntegrationTestSupport;
+import io.switchboard.slack.signing.SlackSignatureVerifier;
 
 /** Slack's interactivity endpoint: only genuinely signed, fresh, first-time requests reach the service. */
 class SlackInteractionsIntegrationTest extends GatewayIntegrationTestSupport {

@@ -3,6 +3,7 @@ package io.switchboard.integration.directory;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -128,6 +129,14 @@ public class Directory {
                 update staff_user set microsoft_user_id = :microsoft where practice_id = :practiceId and id = :id
                 """).param("id", userId).param("microsoft", microsoftUserId).update();
         published(practiceId, userId);
+    }
+
+    /** The practice's active staff user with this Slack identity, if any (who pressed a Slack button). */
+    @Transactional(readOnly = true)
+    public Optional<StaffUser> activeUserBySlackId(UUID practiceId, String slackUserId) {
+        return jdbc.sql(practiceId, "select " + USER_COLUMNS + " from staff_user"
+                        + " where practice_id = :practiceId and slack_user_id = :slack and active order by id limit 1")
+                .param("slack", slackUserId).query(StaffUser.class).optional();
     }
 
     /** Every active staff user of a practice, for resolving provider identities. */

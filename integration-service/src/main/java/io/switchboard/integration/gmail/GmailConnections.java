@@ -207,7 +207,7 @@ public class GmailConnections {
         }
         DelegatedConnections.Token token = delegated.token(practiceId, userId, Provider.GMAIL, forceRefresh,
                 properties.refreshAhead(), google::refresh);
-        return new GmailUserToken(token.externalName(), token.externalUserId(), token.accessToken(), token.expiresAt(),
+        return GmailUserToken.granted(token.externalName(), token.externalUserId(), token.accessToken(), token.expiresAt(),
                 token.scopes());
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -168,6 +169,17 @@ public class SlackConnections {
     /** The practice's Slack connection, without its token. */
     public Optional<SlackConnection> connection(UUID practiceId) {
         return stored(practiceId).map(StoredConnection::view);
+    }
+
+    /**
+     * The practices whose Slack connection is the workspace {@code teamId} — normally one; nothing stops two
+     * practices from installing the app into the same workspace.
+     */
+    public List<UUID> practicesOfWorkspace(String teamId) {
+        // Unscoped by necessity: a Slack interactivity request names a workspace, not a practice; its verified
+        // signature is the credential, and the answer is what scopes everything after it.
+        return jdbc.unscoped().sql("select practice_id from slack_connection where team_id = :teamId order by practice_id")
+                .param("teamId", teamId).query(UUID.class).list();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.switchboard.integration.slack;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where Slack is and who we are to it ({@code switchboard.slack.*}): production points both bases at
@@ -12,10 +13,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clientSecret the Slack app's client secret
  * @param scopes       the bot scopes asked for, comma-separated
  * @param redirectUri  the public callback URL registered with the Slack app
+ * @param signingSecret the Slack app's signing secret, which signs its interactivity requests (env
+ *                      {@code SWITCHBOARD_SLACK_SIGNING_SECRET}, the gateway's too); without it every such request
+ *                      is refused
+ * @param replayCacheSize how many accepted Slack signatures are remembered to refuse replays
  */
 @ConfigurationProperties("switchboard.slack")
 public record SlackProperties(String apiBase, String oauthBase, String clientId, String clientSecret, String scopes,
-                              String redirectUri) {
+                              String redirectUri, String signingSecret, @DefaultValue("100000") int replayCacheSize) {
 
     public SlackProperties {
         apiBase = trimSlash(apiBase == null ? "https://slack.com" : apiBase);
@@ -29,6 +34,8 @@ public record SlackProperties(String apiBase, String oauthBase, String clientId,
     @Override
     public String toString() {
         return "SlackProperties[apiBase=" + apiBase + ", oauthBase=" + oauthBase + ", clientId=" + clientId
-                + ", scopes=" + scopes + ", redirectUri=" + redirectUri + "]";
+                + ", scopes=" + scopes + ", redirectUri=" + redirectUri + ", signingSecret="
+                + (signingSecret == null || signingSecret.isBlank() ? "<unset>" : "<set>")
+                + ", replayCacheSize=" + replayCacheSize + "]";
     }
 }

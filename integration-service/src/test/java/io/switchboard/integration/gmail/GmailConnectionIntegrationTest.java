@@ -75,7 +75,13 @@ class GmailConnectionIntegrationTest {
         Api.Response token = api.get(tokenPath(practice.staffId), TestTokens.service("internal"));
         assertThat(token.status()).as(token.body()).isEqualTo(200);
         assertThat(token.json().get("email").asText()).isEqualTo(practice.staffEmail);
-        assertThat(token.json().get("scopes").asText()).contains("gmail.send").doesNotContain("gmail.readonly");
+        // A JSON array of scopes, as gmail-sync-service and the notifier read it.
+        JsonNode scopes = token.json().get("scopes");
+        assertThat(scopes.isArray()).as(token.body()).isTrue();
+        assertThat(scopes.valueStream().map(JsonNode::asText).toList())
+                .contains("https://www.googleapis.com/auth/gmail.send")
+                .doesNotContain("https://www.googleapis.com/auth/gmail.readonly")
+                .allSatisfy(scope -> assertThat(scope).isNotBlank().doesNotContainAnyWhitespaces());
         String accessToken = token.json().get("accessToken").asText();
         assertThat(gmailProfile(accessToken)).isEqualTo(403); // the add-on and send scopes cannot read the mailbox
         assertThat(api.get(tokenPath(practice.staffId), practice.admin()).status()).isEqualTo(403);

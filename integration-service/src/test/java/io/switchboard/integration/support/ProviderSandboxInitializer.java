@@ -6,7 +6,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.switchboard.sandbox.ProviderSandbox;
 
-/** Points the service's Slack client and OAuth redirects at the JVM's shared provider sandbox. */
+/**
+ * Points the service's Slack client and OAuth redirects at the JVM's shared provider sandbox, its register
+ * client at the JVM's register stand-in, and gives it the Slack signing secret tests sign with.
+ */
 public class ProviderSandboxInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
@@ -15,6 +18,8 @@ public class ProviderSandboxInitializer implements ApplicationContextInitializer
         TestPropertyValues.of(
                 "switchboard.slack.api-base=" + sandbox.baseUrl(),
                 "switchboard.slack.oauth-base=" + sandbox.baseUrl(),
+                "switchboard.slack.signing-secret=" + SlackInteractionRequests.SIGNING_SECRET,
+                "switchboard.register.base-url=" + RegisterStub.shared().baseUrl(),
                 "switchboard.microsoft.authority=" + sandbox.baseUrl(),
                 "switchboard.microsoft.graph-base=" + sandbox.baseUrl(),
                 "switchboard.google.authorization-uri=" + sandbox.baseUrl() + "/o/oauth2/v2/auth",

@@ -1,4 +1,4 @@
-package io.switchboard.gateway.slack;
+package io.switchboard.slack.signing;
 
 import java.time.Clock;
 import java.time.Duration;

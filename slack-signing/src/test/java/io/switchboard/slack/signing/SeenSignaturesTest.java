@@ -1,4 +1,4 @@
-package io.switchboard.gateway.slack;
+package io.switchboard.slack.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-
-import io.switchboard.gateway.MutableClock;
 
 class SeenSignaturesTest {
 

@@ -1,4 +1,4 @@
-package io.switchboard.gateway.slack;
+package io.switchboard.slack.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 
-import io.switchboard.gateway.slack.SlackSignatureVerifier.Outcome;
+import io.switchboard.slack.signing.SlackSignatureVerifier.Outcome;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
