@@ -132,8 +132,11 @@ public class Drainer {
         }
         switch (receipt.status()) {
             case DELIVERED -> ledger.complete(claimed, DeliveryOutcome.DELIVERED, null, receipt.reasonText(),
-                    receipt.providerMessageId());
+                    receipt.providerMessageId(), receipt.providerChannelId());
             case PERMANENT -> ledger.complete(claimed, DeliveryOutcome.FAILED, receipt.reason(), receipt.reasonText(), null);
+            case NOT_SENT -> ledger.complete(claimed, DeliveryOutcome.NOT_SENT, receipt.reason(), receipt.reasonText(), null);
+            case WAITING -> ledger.waitFor(claimed, receipt.retryAfter() == null ? Duration.ofSeconds(1) : receipt.retryAfter(),
+                    receipt.reasonText());
             case RATE_LIMITED -> {
                 Duration wait = receipt.retryAfter() == null ? Duration.ofSeconds(1) : receipt.retryAfter();
                 pacer.block(receipt.scope() == SendReceipt.Scope.WORKSPACE ? claimed.workspaceKey() : claimed.paceKey(), wait);

@@ -32,6 +32,8 @@ import io.switchboard.platform.security.TenantJdbc;
 @Component
 public class Ledger {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Ledger.class);
+
     private final TenantJdbc tenantJdbc;
     private final JdbcClient jdbc;
     private final EventCodec codec;
@@ -79,6 +81,7 @@ public class Ledger {
         switch (receipt.status()) {
             case DELIVERED -> complete(claimed, DeliveryOutcome.DELIVERED, null, null, receipt.providerMessageId());
             case PERMANENT -> complete(claimed, DeliveryOutcome.FAILED, receipt.reason(), receipt.reasonText(), null);
+            case NOT_SENT -> complete(claimed, DeliveryOutcome.NOT_SENT, receipt.reason(), receipt.reasonText(), null);
             // Our own database failing is not a provider's transient state: roll back and let Kafka redeliver.
             default -> throw new IllegalStateException("immediate delivery of " + command.notificationId()
                     + " failed: " + receipt.reasonText());
@@ -89,11 +92,13 @@ public class Ledger {
     private boolean insert(NotificationRequest command, String status, int attempts) {
         return tenantJdbc.sql(practiceId(command), """
                 insert into delivery (notification_id, practice_id, channel, pace_key, workspace_key, target, command,
-                                      status, attempts, not_before, requested_at)
+                                      status, attempts, not_before, requested_at, source_id, updates_notification_id)
                 values (:id, :practiceId, :channel, :paceKey, :workspaceKey, :target, :command, :status, :attempts,
-                        now(), :requestedAt)
+                        now(), :requestedAt, :sourceId, :updates)
                 on conflict (notification_id) do nothing
                 """)
+                .param("sourceId", command.source().id())
+                .param("updates", updatesNotificationId(command))
                 .param("status", status)
                 .param("attempts", attempts)
                 .param("id", command.notificationId())
@@ -152,24 +157,114 @@ public class Ledger {
     @Transactional
     public void complete(Claimed claimed, DeliveryOutcome outcome, DeliveryReason reason, String reasonText,
                          String providerMessageId) {
+        complete(claimed, outcome, reason, reasonText, providerMessageId, null);
+    }
+
+    /**
+     * Records a final outcome and its report in one transaction (only if this worker still holds the claim).
+     *
+     * <p>An {@link #isEdit edit} of an earlier post publishes no report: the register shows one delivery status per
+     * notification it asked for, and an edit is not a new delivery (its notification id was never reported QUEUED,
+     * so a report would show up as a stray delivery). Its row here is the record; a failed edit is logged (ids and
+     * the provider's error code only). One exception: an edit the provider refused because the practice's token is
+     * no longer valid ({@code CONNECTION_NEEDS_REAUTH}) is reported, because that report is how integration-service
+     * learns the connection is broken (P8) — the entry then shows that its post could not be updated, and why.
+     *
+     * @param providerChannelId the conversation a chat post landed in (kept so a later edit can address it)
+     */
+    @Transactional
+    public void complete(Claimed claimed, DeliveryOutcome outcome, DeliveryReason reason, String reasonText,
+                         String providerMessageId, String providerChannelId) {
         Instant now = Instant.now();
         int updated = jdbc.sql("""
                 update delivery set status = :status, reason = :reason, reason_text = :reasonText,
-                                    provider_message_id = :messageId, completed_at = :now, lease_until = null,
-                                    updated_at = now()
+                                    provider_message_id = :messageId, provider_channel_id = :channelId,
+                                    completed_at = :now, lease_until = null, updated_at = now()
                 where notification_id = :id and status = 'SENDING'
                 """)
                 .param("status", outcome.name())
                 .param("reason", reason == null ? null : reason.name())
                 .param("reasonText", reasonText)
                 .param("messageId", providerMessageId)
+                .param("channelId", providerChannelId)
                 .param("now", Timestamp.from(now))
                 .param("id", claimed.notificationId())
                 .update();
-        if (updated == 1) {
-            reports.publish(report(claimed.command(), outcome, reason, reasonText, providerMessageId,
-                    claimed.attempts(), now));
+        if (updated != 1) {
+            return;
         }
+        if (isEdit(claimed.command())) {
+            if (outcome != DeliveryOutcome.DELIVERED) {
+                log.warn("edit {} of notification {} ended {}: {} {}", claimed.notificationId(),
+                        updatesNotificationId(claimed.command()), outcome, reason, reasonText);
+            }
+            if (outcome != DeliveryOutcome.FAILED || reason != DeliveryReason.CONNECTION_NEEDS_REAUTH) {
+                return;
+            }
+        }
+        reports.publish(report(claimed.command(), outcome, reason, reasonText, providerMessageId,
+                claimed.attempts(), now));
+    }
+
+    /**
+     * Puts a claimed row back in the queue, due after {@code delay}, because something it depends on is not done yet
+     * (an edit whose post is still queued). Not an attempt: the claim's attempt is given back.
+     */
+    @Transactional
+    public void waitFor(Claimed claimed, Duration delay, String reasonText) {
+        jdbc.sql("""
+                update delivery set status = 'PENDING', lease_until = null, attempts = greatest(attempts - 1, 0),
+                                    reason_text = :reasonText,
+                                    not_before = now() + make_interval(secs => :delaySeconds), updated_at = now()
+                where notification_id = :id and status = 'SENDING'
+                """)
+                .param("reasonText", reasonText)
+                .param("delaySeconds", (double) delay.toMillis() / 1000.0)
+                .param("id", claimed.notificationId())
+                .update();
+    }
+
+    /** A Slack post as the ledger holds it, for an edit of it. */
+    public record SlackPost(UUID notificationId, String status, String ts, String providerChannelId,
+                            SlackNotificationRequested command) {
+    }
+
+    /** One Slack notification of the practice (its row's status, ts, conversation and command), if any. */
+    public Optional<SlackPost> slackPost(UUID practiceId, UUID notificationId) {
+        return tenantJdbc.sql(practiceId, """
+                select notification_id, status, provider_message_id, provider_channel_id, command from delivery
+                where practice_id = :practiceId and notification_id = :id and channel = 'SLACK'
+                """)
+                .param("id", notificationId)
+                .query((rs, n) -> new SlackPost(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), codec.fromJson(rs.getBytes(5), SlackNotificationRequested.class)))
+                .optional();
+    }
+
+    /**
+     * The Slack posts issued about a source record (a correspondence entry): delivered or still queued, not failed,
+     * and not themselves edits. Oldest first.
+     */
+    public List<SlackPost> slackPostsAbout(UUID practiceId, UUID sourceId) {
+        return tenantJdbc.sql(practiceId, """
+                select notification_id, status, provider_message_id, provider_channel_id, command from delivery
+                where practice_id = :practiceId and channel = 'SLACK' and source_id = :sourceId
+                  and updates_notification_id is null and status in ('PENDING', 'SENDING', 'DELIVERED')
+                order by requested_at, accepted_at
+                """)
+                .param("sourceId", sourceId)
+                .query((rs, n) -> new SlackPost(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), codec.fromJson(rs.getBytes(5), SlackNotificationRequested.class)))
+                .list();
+    }
+
+    /** A command that edits an earlier post rather than delivering a notification of its own. */
+    public static boolean isEdit(NotificationRequest command) {
+        return updatesNotificationId(command) != null;
+    }
+
+    private static UUID updatesNotificationId(NotificationRequest command) {
+        return command instanceof SlackNotificationRequested s ? s.updatesNotificationId() : null;
     }
 
     /**
@@ -230,6 +325,11 @@ public class Ledger {
                 .list();
         Instant now = Instant.now();
         for (Claimed c : expired) {
+            if (isEdit(c.command())) {
+                log.warn("edit {} of notification {}: outcome unknown, the worker stopped while sending",
+                        c.notificationId(), updatesNotificationId(c.command()));
+                continue;
+            }
             reports.publish(report(c.command(), DeliveryOutcome.FAILED, DeliveryReason.PROVIDER_ERROR,
                     "outcome unknown: the worker stopped while sending", null, c.attempts(), now));
         }

@@ -25,6 +25,7 @@ import io.switchboard.contracts.notification.NotificationRequest;
 import io.switchboard.notifier.NotifierProperties;
 import io.switchboard.notifier.delivery.ChannelSender;
 import io.switchboard.notifier.delivery.ConnectionUnavailable;
+import io.switchboard.notifier.delivery.DelegatedTokens;
 import io.switchboard.notifier.delivery.Ledger;
 import io.switchboard.notifier.delivery.SendReceipt;
 import io.switchboard.notifier.projection.Projections;
@@ -57,12 +58,12 @@ public class EmailSender implements ChannelSender {
 
     private final JavaMailSender mail;
     private final String from;
-    private final GmailTokens tokens;
+    private final DelegatedTokens tokens;
     private final GmailSender gmail;
     private final Projections projections;
     private final Ledger ledger;
 
-    public EmailSender(JavaMailSender mail, NotifierProperties properties, GmailTokens tokens, GmailSender gmail,
+    public EmailSender(JavaMailSender mail, NotifierProperties properties, DelegatedTokens tokens, GmailSender gmail,
                        Projections projections, Ledger ledger) {
         this.mail = mail;
         this.from = properties.email().from();
@@ -106,9 +107,9 @@ public class EmailSender implements ChannelSender {
         }
         boolean gmailMayHaveSent = GMAIL.equals(pinned);
         GmailSender.Email email = authored(command, to);
-        GmailTokens.GmailToken token;
+        GmailToken token;
         try {
-            token = tokens.token(practiceId, userId, false);
+            token = tokens.token(GmailToken.GMAIL, practiceId, userId, false);
         } catch (ConnectionUnavailable e) {
             return fallback(command, to, name, gmailMayHaveSent, e.reason(), noGmail(who, e.reason()));
         } catch (RestClientException e) {
@@ -121,9 +122,9 @@ public class EmailSender implements ChannelSender {
         }
         GmailSender.Attempt attempt = gmail.send(token, name, email);
         if (attempt.result() == GmailSender.Result.UNAUTHORIZED) {
-            tokens.forget(practiceId, userId);
+            tokens.forget(GmailToken.GMAIL, practiceId, userId);
             try {
-                token = tokens.token(practiceId, userId, true);
+                token = tokens.token(GmailToken.GMAIL, practiceId, userId, true);
             } catch (ConnectionUnavailable e) {
                 return fallback(command, to, name, gmailMayHaveSent, e.reason(), noGmail(who, e.reason()));
             } catch (RestClientException e) {
@@ -133,7 +134,7 @@ public class EmailSender implements ChannelSender {
             attempt = gmail.send(token, name, email);
             if (attempt.result() == GmailSender.Result.UNAUTHORIZED) {
                 try {
-                    tokens.rejected(practiceId, userId, attempt.detail() + " after a token refresh");
+                    tokens.rejected(GmailToken.GMAIL, practiceId, userId, attempt.detail() + " after a token refresh");
                 } catch (RestClientException e) {
                     // The outcome stands (Gmail refused the token); the next refusal reports it again.
                     log.warn("could not report the rejected Gmail token of user {}: {}", userId, e.getClass().getSimpleName());

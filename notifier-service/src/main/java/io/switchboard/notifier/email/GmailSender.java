@@ -80,7 +80,7 @@ class GmailSender {
         this.timeoutMillis = (int) timeout.toMillis();
     }
 
-    Attempt send(GmailTokens.GmailToken token, String displayName, Email email) {
+    Attempt send(GmailToken token, String displayName, Email email) {
         String raw;
         try {
             raw = Base64.getUrlEncoder().withoutPadding().encodeToString(mime(token.email(), displayName, email));

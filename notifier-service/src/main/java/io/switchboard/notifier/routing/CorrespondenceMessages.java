@@ -1,5 +1,6 @@
 package io.switchboard.notifier.routing;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.UUID;
 
 import io.switchboard.contracts.notification.MessageContent;
 import io.switchboard.contracts.notification.MessageField;
+import io.switchboard.contracts.register.ActionedVia;
 import io.switchboard.contracts.register.CorrespondenceDetails;
 import io.switchboard.contracts.register.CorrespondenceType;
 
@@ -48,7 +50,20 @@ final class CorrespondenceMessages {
      * record of it.
      */
     static MessageContent authoredEmail(CorrespondenceDetails entry) {
-        return new MessageContent(entry.entrySubject(), entry.summary(), List.of(), null, null);
+        // The whole text the author wrote; events from before emailText existed carry only the 500-character summary.
+        String text = entry.emailText() != null ? entry.emailText() : entry.summary();
+        return new MessageContent(entry.entrySubject(), text, List.of(), null, null);
+    }
+
+    /**
+     * A post about an entry once it was actioned: what it said, without its buttons, and a line saying who actioned it
+     * and when ("Actioned by Sam Lee · 23 Nov 2026 10:02 UTC (via Slack)"), first so no length limit cuts it off.
+     */
+    static MessageContent actioned(MessageContent original, String actionedBy, Instant at, ActionedVia via) {
+        String line = "Actioned by " + actionedBy + " · " + WHEN.format(at)
+                + (via == ActionedVia.SLACK ? " (via Slack)" : " (in the app)");
+        String text = original.text() == null ? line : line + "\n\n" + original.text();
+        return new MessageContent(original.title(), text, original.fields(), original.linkUrl(), original.linkLabel());
     }
 
     static String emailSubject(CorrespondenceDetails entry) {

@@ -5,18 +5,23 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import io.switchboard.contracts.common.ChannelRef;
 import io.switchboard.contracts.common.ChatProvider;
 import io.switchboard.contracts.integration.DeliveryMode;
 import io.switchboard.contracts.notification.DeliveryReason;
+import io.switchboard.contracts.notification.MessageAction;
 import io.switchboard.contracts.notification.NotificationChannel;
 import io.switchboard.contracts.notification.NotificationIds;
+import io.switchboard.contracts.notification.SlackNotificationRequested;
 import io.switchboard.contracts.notification.SourceRef;
+import io.switchboard.contracts.register.CorrespondenceActioned;
 import io.switchboard.contracts.register.CorrespondenceDetails;
 import io.switchboard.contracts.register.CorrespondenceType;
 import io.switchboard.contracts.register.ShareTarget;
+import io.switchboard.notifier.delivery.Ledger;
 import io.switchboard.notifier.projection.Projections;
 import io.switchboard.notifier.projection.Projections.DeliverySettings;
 import io.switchboard.notifier.projection.Projections.DirectoryUser;
@@ -35,18 +40,28 @@ import io.switchboard.notifier.projection.Projections.DirectoryUser;
  * its subject and text, sent as the user who wrote it (or, for a later share, who shared it) — through their own
  * Gmail when connected, so it sits in their Sent items, else by SMTP with the report saying why. Every other entry's
  * email share is a notice about a record and keeps coming from the practice's notification address.
+ *
+ * <p>A phone message's Slack posts carry a "Mark as actioned" button; once the entry is actioned (there or in the
+ * app), {@link #actioned} edits those posts.
  */
 @Component
 class CorrespondenceRouter {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CorrespondenceRouter.class);
+
     private final Projections projections;
     private final Destinations destinations;
+    private final Ledger ledger;
+    private final ApplicationEventPublisher events;
     private final String publicUrl;
 
-    CorrespondenceRouter(Projections projections, Destinations destinations,
+    CorrespondenceRouter(Projections projections, Destinations destinations, Ledger ledger,
+                         ApplicationEventPublisher events,
                          @Value("${switchboard.public-url:http://localhost:8080}") String publicUrl) {
         this.projections = projections;
         this.destinations = destinations;
+        this.ledger = ledger;
+        this.events = events;
         this.publicUrl = publicUrl;
     }
 
@@ -70,6 +85,10 @@ class CorrespondenceRouter {
                 SourceRef.correspondenceEntry(routing.entryId()),
                 CorrespondenceMessages.content(publicUrl, routing.entryId(), routing.entry(), loggedBy),
                 CorrespondenceMessages.emailSubject(routing.entry()), settings, routing.sharingUserId());
+        if (routing.entry().entryType() == CorrespondenceType.PHONE_MESSAGE) {
+            // A phone message is something to act on: its Slack posts carry the "Mark as actioned" button.
+            ctx = ctx.withSlackActions(List.of(MessageAction.markActioned(routing.entryId())));
+        }
         Dispatch email = routing.entry().entryType() == CorrespondenceType.EMAIL_OUT
                 ? ctx.with(CorrespondenceMessages.authoredEmail(routing.entry()), routing.entry().entrySubject())
                         .sentAs(routing.sharingUserId())
@@ -81,6 +100,40 @@ class CorrespondenceRouter {
         UUID recipient = routing.entry().recipientUserId();
         if (routing.newEntry() && recipient != null && !recipient.equals(routing.entry().authorUserId())) {
             destinations.inbox(ctx, recipient);
+        }
+    }
+
+    /**
+     * An entry was marked as actioned: every Slack post issued about it (delivered or still queued; not failed, not an
+     * edit) is edited — same channel or DM, so it is paced and ordered behind the post on the same pace key — to say
+     * who actioned it and when, without its buttons, so nobody acts on it twice. Each edit's id is derived from the
+     * event and the post's id: a redelivered event yields the same ids, which the ledger already holds. Edits are not
+     * deliveries of their own and get no QUEUED report (see {@link io.switchboard.notifier.delivery.Ledger#complete}).
+     *
+     * <p>Found through the delivery ledger, which the Slack worker fills as it accepts commands: a post whose command
+     * the worker has not accepted yet when the entry is actioned (within moments of sharing it) keeps its button.
+     */
+    public void actioned(String sourceEventId, Instant requestedAt, CorrespondenceActioned actioned) {
+        List<Ledger.SlackPost> posts = ledger.slackPostsAbout(actioned.practiceId(), actioned.entryId());
+        if (posts.isEmpty()) {
+            return;
+        }
+        DeliverySettings settings = projections.registerSettings(actioned.practiceId());
+        if (settings.slackBroken() || !settings.slackConnected()) {
+            // The edits could only fail; the posts keep their button (pressing it again changes nothing).
+            log.info("entry {} actioned: {} Slack post(s) not edited, Slack is {}", actioned.entryId(), posts.size(),
+                    settings.slackBroken() ? "broken" : "not connected");
+            return;
+        }
+        String actionedBy = projections.user(actioned.practiceId(), actioned.actionedByUserId())
+                .map(DirectoryUser::displayName).orElse("a colleague");
+        for (Ledger.SlackPost post : posts) {
+            SlackNotificationRequested original = post.command();
+            UUID id = NotificationIds.derive(sourceEventId, NotificationChannel.SLACK, "updates:" + post.notificationId());
+            events.publishEvent(new SlackNotificationRequested(id, original.practiceId(), sourceEventId,
+                    original.source(), original.channelId(), original.channelName(), original.slackUserId(),
+                    CorrespondenceMessages.actioned(original.content(), actionedBy, actioned.actionedAt(), actioned.via()),
+                    requestedAt, post.notificationId()));
         }
     }
 

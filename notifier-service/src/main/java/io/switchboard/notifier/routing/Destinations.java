@@ -144,7 +144,7 @@ class Destinations {
                 ctx.content().fields(), ctx.content().linkUrl(), ctx.content().linkLabel());
         UUID id = NotificationIds.derive(ctx.sourceEventId(), NotificationChannel.SLACK, key);
         emit(ctx, new SlackNotificationRequested(id, ctx.practiceId(), ctx.sourceEventId(),
-                ctx.source(), channel.id(), channel.name(), null, content, ctx.requestedAt()));
+                ctx.source(), channel.id(), channel.name(), null, ctx.slackContent(content), ctx.requestedAt()));
     }
 
     /**
@@ -263,7 +263,8 @@ class Destinations {
             String slackKey = "dm:" + user.get().slackUserId();
             UUID id = NotificationIds.derive(ctx.sourceEventId(), NotificationChannel.SLACK, slackKey);
             emit(ctx, new SlackNotificationRequested(id, ctx.practiceId(), ctx.sourceEventId(),
-                    ctx.source(), null, null, user.get().slackUserId(), ctx.content(), ctx.requestedAt()));
+                    ctx.source(), null, null, user.get().slackUserId(), ctx.slackContent(ctx.content()),
+                    ctx.requestedAt()));
         }
     }
 

@@ -11,7 +11,7 @@ import io.switchboard.contracts.EventTypes;
 import io.switchboard.platform.messaging.EventHandlers;
 import io.switchboard.platform.messaging.IdempotentConsumer;
 
-/** Consumes the register's correspondence events once each and routes them (N1). */
+/** Consumes the register's correspondence events once each and routes them (N1); edits Slack posts of actioned entries. */
 @Component
 class RouterListener {
 
@@ -29,6 +29,8 @@ class RouterListener {
                 .on(EventTypes.CORRESPONDENCE_SHARED, (shared, event) -> router.route(new CorrespondenceRouter.Routing(
                         event.getId(), shared.sharedAt(), shared.practiceId(), shared.entryId(), shared.entry(),
                         shared.targets(), false, shared.sharedBy())))
+                .on(EventTypes.CORRESPONDENCE_ACTIONED, (actioned, event) -> router.actioned(event.getId(), time(event),
+                        actioned))
                 .build();
     }
 

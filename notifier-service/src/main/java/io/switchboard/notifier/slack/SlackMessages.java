@@ -8,15 +8,22 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
+import com.slack.api.model.block.element.BlockElement;
 
+import io.switchboard.contracts.notification.MessageAction;
 import io.switchboard.contracts.notification.MessageContent;
 import io.switchboard.contracts.notification.MessageField;
 
-/** Block Kit for a notification: header, the text, the fields, and a link button ("Record Summary"). */
+/**
+ * Block Kit for a notification: header, the text, the fields, and an actions block with the link button ("Record
+ * Summary") and the message's own buttons ("Mark as actioned").
+ */
 final class SlackMessages {
 
     private SlackMessages() {
@@ -35,12 +42,49 @@ final class SlackMessages {
             }
             blocks.add(section(s -> s.fields(fields)));
         }
-        if (content.linkUrl() != null) {
-            blocks.add(actions(a -> a.elements(List.of(button(b -> b.actionId("record_summary")
-                    .text(plainText(content.linkLabel()))
-                    .url(content.linkUrl()))))));
+        List<BlockElement> buttons = buttons(content);
+        if (!buttons.isEmpty()) {
+            blocks.add(actions(a -> a.elements(buttons)));
         }
         return blocks;
+    }
+
+    /** Slack's limits for an actions block and its buttons. */
+    static final int MAX_ELEMENTS = 25;
+    static final int MAX_BUTTON_TEXT = 75;
+    static final int MAX_ACTION_ID = 255;
+    static final int MAX_VALUE = 2000;
+    static final int MAX_URL = 3000;
+    static final String LINK_ACTION_ID = "record_summary";
+
+    /**
+     * The link button, then the message's own buttons ({@code action_id} and {@code value} sent back to us when
+     * pressed). Within Slack's limits: at most {@value #MAX_ELEMENTS} per block, labels cut to
+     * {@value #MAX_BUTTON_TEXT} characters, action ids unique in the block; an action whose id or value is too long
+     * to send is left out (cutting it would make it act on something else).
+     */
+    private static List<BlockElement> buttons(MessageContent content) {
+        List<BlockElement> buttons = new ArrayList<>();
+        Set<String> actionIds = new HashSet<>();
+        if (content.linkUrl() != null && content.linkUrl().length() <= MAX_URL) {
+            actionIds.add(LINK_ACTION_ID);
+            buttons.add(button(b -> b.actionId(LINK_ACTION_ID)
+                    .text(plainText(truncate(content.linkLabel(), MAX_BUTTON_TEXT)))
+                    .url(content.linkUrl())));
+        }
+        for (MessageAction action : content.actionsOrNone()) {
+            if (buttons.size() == MAX_ELEMENTS) {
+                break;
+            }
+            if (action.actionId().length() > MAX_ACTION_ID || action.value().length() > MAX_VALUE
+                    || !actionIds.add(action.actionId())) {
+                continue;
+            }
+            buttons.add(button(b -> b.actionId(action.actionId())
+                    .text(plainText(truncate(action.label(), MAX_BUTTON_TEXT)))
+                    .value(action.value())));
+        }
+        return buttons;
     }
 
     /** The notification text for clients that cannot show blocks (and for push notifications). */

@@ -2,6 +2,8 @@ package io.switchboard.notifier.slack;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,7 @@ import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 
 import io.switchboard.contracts.notification.DeliveryReason;
@@ -22,27 +25,37 @@ import io.switchboard.contracts.notification.NotificationRequest;
 import io.switchboard.contracts.notification.SlackNotificationRequested;
 import io.switchboard.notifier.delivery.ChannelSender;
 import io.switchboard.notifier.delivery.ConnectionUnavailable;
+import io.switchboard.notifier.delivery.Ledger;
 import io.switchboard.notifier.delivery.SendReceipt;
 
 /**
  * Posts a Block Kit message with the real {@code slack-api-client}: {@code chat.postMessage} to a channel, or
- * {@code conversations.open} then {@code chat.postMessage} for a DM. Slack's errors map to {@link DeliveryReason}.
+ * {@code conversations.open} then {@code chat.postMessage} for a DM; a command that
+ * {@link SlackNotificationRequested#updatesNotificationId updates} an earlier notification edits that post with
+ * {@code chat.update} (the conversation and ts the ledger kept). Slack's errors map to {@link DeliveryReason}, the
+ * same for both.
  */
 @Component
 public class SlackSender implements ChannelSender {
 
     private static final Logger log = LoggerFactory.getLogger(SlackSender.class);
 
+    /** How long an edit waits before looking again whether the post it edits has been sent. */
+    static final Duration WAIT_FOR_ORIGINAL = Duration.ofSeconds(1);
+
     private final Slack slack;
     private final SlackTokens tokens;
+    private final Ledger ledger;
 
-    public SlackSender(SlackTokens tokens,
+    /** @param ledger where an edit finds the post it changes (its conversation and ts); posts do not read it */
+    public SlackSender(SlackTokens tokens, Ledger ledger,
                        @Value("${switchboard.slack.api-base:http://localhost:8090}") String apiBase) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(apiBase.replaceAll("/+$", "") + "/api/");
         config.setStatsEnabled(false);
         this.slack = Slack.getInstance(config);
         this.tokens = tokens;
+        this.ledger = ledger;
     }
 
     @jakarta.annotation.PreDestroy
@@ -58,6 +71,30 @@ public class SlackSender implements ChannelSender {
     @Override
     public SendReceipt send(NotificationRequest request) {
         SlackNotificationRequested command = (SlackNotificationRequested) request;
+        Ledger.SlackPost original = null;
+        if (command.updatesNotificationId() != null) {
+            Optional<Ledger.SlackPost> found = ledger.slackPost(command.practiceId(), command.updatesNotificationId());
+            if (found.isEmpty()) {
+                return SendReceipt.notSent(null, "nothing to edit: notification " + command.updatesNotificationId()
+                        + " is not a Slack post of this practice");
+            }
+            original = found.get();
+            switch (original.status()) {
+                case "PENDING", "SENDING" -> {
+                    // Queued on the same pace key, but not yet due (a retry after a 429): edit it once it is posted.
+                    return SendReceipt.waiting(WAIT_FOR_ORIGINAL, "waiting for the post it edits to be sent");
+                }
+                case "DELIVERED" -> {
+                    if (original.ts() == null) {
+                        return SendReceipt.notSent(null, "nothing to edit: the post has no Slack ts");
+                    }
+                }
+                default -> {
+                    return SendReceipt.notSent(null, "nothing to edit: the post was never delivered ("
+                            + original.status() + ")");
+                }
+            }
+        }
         SlackTokens.SlackConnection connection;
         try {
             connection = tokens.connection(command.practiceId());
@@ -70,23 +107,7 @@ public class SlackSender implements ChannelSender {
         }
         MethodsClient methods = slack.methods(connection.botToken());
         try {
-            String channel = command.channelId();
-            if (channel == null) {
-                ConversationsOpenResponse opened = methods.conversationsOpen(r -> r.users(java.util.List.of(command.slackUserId())));
-                if (!opened.isOk()) {
-                    return slackError(command, opened.getError());
-                }
-                channel = opened.getChannel().getId();
-            }
-            String target = channel;
-            ChatPostMessageResponse posted = methods.chatPostMessage(r -> r.channel(target)
-                    .text(SlackMessages.fallback(command.content()))
-                    .blocks(SlackMessages.blocks(command.content()))
-                    .unfurlLinks(false));
-            if (!posted.isOk()) {
-                return slackError(command, posted.getError());
-            }
-            return SendReceipt.delivered(posted.getTs());
+            return original == null ? post(methods, command) : update(methods, command, original);
         } catch (SlackApiException e) {
             int status = e.getResponse().code();
             if (status == 429) {
@@ -104,6 +125,55 @@ public class SlackSender implements ChannelSender {
         }
     }
 
+    private SendReceipt post(MethodsClient methods, SlackNotificationRequested command)
+            throws IOException, SlackApiException {
+        String channel = command.channelId();
+        if (channel == null) {
+            ConversationsOpenResponse opened = methods.conversationsOpen(r -> r.users(List.of(command.slackUserId())));
+            if (!opened.isOk()) {
+                return slackError(command, opened.getError());
+            }
+            channel = opened.getChannel().getId();
+        }
+        String target = channel;
+        ChatPostMessageResponse posted = methods.chatPostMessage(r -> r.channel(target)
+                .text(SlackMessages.fallback(command.content()))
+                .blocks(SlackMessages.blocks(command.content()))
+                .unfurlLinks(false));
+        if (!posted.isOk()) {
+            return slackError(command, posted.getError());
+        }
+        return SendReceipt.posted(posted.getTs(), posted.getChannel() != null ? posted.getChannel() : target);
+    }
+
+    /**
+     * {@code chat.update} of the original post: its conversation as Slack answered when posting (for posts from
+     * before that was kept: the channel, or the user's DM opened again — Slack gives the same one), and its ts.
+     */
+    private SendReceipt update(MethodsClient methods, SlackNotificationRequested command, Ledger.SlackPost original)
+            throws IOException, SlackApiException {
+        String channel = original.providerChannelId() != null ? original.providerChannelId()
+                : original.command().channelId();
+        if (channel == null) {
+            ConversationsOpenResponse opened = methods.conversationsOpen(r -> r.users(
+                    List.of(original.command().slackUserId())));
+            if (!opened.isOk()) {
+                return slackError(command, opened.getError());
+            }
+            channel = opened.getChannel().getId();
+        }
+        String target = channel;
+        ChatUpdateResponse updated = methods.chatUpdate(r -> r.channel(target)
+                .ts(original.ts())
+                .text(SlackMessages.fallback(command.content()))
+                .blocks(SlackMessages.blocks(command.content())));
+        if (!updated.isOk()) {
+            return slackError(command, updated.getError());
+        }
+        return SendReceipt.posted(updated.getTs() != null ? updated.getTs() : original.ts(),
+                updated.getChannel() != null ? updated.getChannel() : target);
+    }
+
     private SendReceipt slackError(SlackNotificationRequested command, String error) {
         String code = error == null ? "unknown_error" : error;
         return switch (code) {
@@ -119,6 +189,8 @@ public class SlackSender implements ChannelSender {
             case "ratelimited" -> SendReceipt.rateLimited(Duration.ofSeconds(1), SendReceipt.Scope.TARGET, code);
             case "internal_error", "fatal_error", "service_unavailable", "request_timeout" ->
                     SendReceipt.transientFailure(DeliveryReason.PROVIDER_UNAVAILABLE, code);
+            case "message_not_found", "cant_update_message", "edit_window_closed" ->
+                    SendReceipt.permanent(DeliveryReason.PROVIDER_ERROR, code);
             case "msg_too_long", "invalid_blocks", "invalid_blocks_format", "no_text", "too_many_attachments" ->
                     SendReceipt.permanent(DeliveryReason.MESSAGE_REJECTED, code);
             default -> {

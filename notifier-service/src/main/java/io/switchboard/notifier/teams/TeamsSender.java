@@ -32,6 +32,7 @@ import io.switchboard.contracts.notification.NotificationRequest;
 import io.switchboard.contracts.notification.TeamsNotificationRequested;
 import io.switchboard.notifier.delivery.ChannelSender;
 import io.switchboard.notifier.delivery.ConnectionUnavailable;
+import io.switchboard.notifier.delivery.DelegatedTokens;
 import io.switchboard.notifier.delivery.SendReceipt;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -52,12 +53,12 @@ public class TeamsSender implements ChannelSender {
 
     private static final Logger log = LoggerFactory.getLogger(TeamsSender.class);
 
-    private final TeamsTokens tokens;
+    private final DelegatedTokens tokens;
     private final String graphBase;
     private final String graphHost;
     private final OkHttpClient http;
 
-    public TeamsSender(TeamsTokens tokens,
+    public TeamsSender(DelegatedTokens tokens,
                        @Value("${switchboard.microsoft.graph-base:https://graph.microsoft.com}") String graphBase,
                        @Value("${switchboard.notifier.teams.timeout:PT20S}") Duration timeout) {
         this.tokens = tokens;
@@ -87,14 +88,14 @@ public class TeamsSender implements ChannelSender {
     public SendReceipt send(NotificationRequest request) {
         TeamsNotificationRequested command = (TeamsNotificationRequested) request;
         try {
-            TeamsTokens.TeamsToken token = tokens.token(command.practiceId(), command.sendingUserId(), false);
+            TeamsToken token = tokens.token(TeamsToken.TEAMS, command.practiceId(), command.sendingUserId(), false);
             Outcome outcome = post(token, command);
             if (outcome.status() == 401) {
-                tokens.forget(command.practiceId(), command.sendingUserId());
-                outcome = post(tokens.token(command.practiceId(), command.sendingUserId(), true), command);
+                tokens.forget(TeamsToken.TEAMS, command.practiceId(), command.sendingUserId());
+                outcome = post(tokens.token(TeamsToken.TEAMS, command.practiceId(), command.sendingUserId(), true), command);
                 if (outcome.status() == 401) {
                     try {
-                        tokens.rejected(command.practiceId(), command.sendingUserId(),
+                        tokens.rejected(TeamsToken.TEAMS, command.practiceId(), command.sendingUserId(),
                                 "Microsoft Graph answered 401 after a token refresh: " + outcome.code());
                     } catch (RestClientException e) {
                         // The outcome stands (Graph refused the user's token); the next refusal reports it again.
@@ -123,7 +124,7 @@ public class TeamsSender implements ChannelSender {
     private record Outcome(int status, String code, SendReceipt receipt) {
     }
 
-    private Outcome post(TeamsTokens.TeamsToken token, TeamsNotificationRequested command) {
+    private Outcome post(TeamsToken token, TeamsNotificationRequested command) {
         GraphServiceClient graph = new GraphServiceClient(
                 new BaseBearerTokenAuthenticationProvider(new StoredToken(token.accessToken(), graphHost)), http);
         graph.getRequestAdapter().setBaseUrl(graphBase);

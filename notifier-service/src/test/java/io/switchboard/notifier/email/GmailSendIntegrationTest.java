@@ -97,6 +97,49 @@ class GmailSendIntegrationTest extends NotifierIntegrationTestBase {
     }
 
     @Test
+    void aLongNewEmailGoesOutWholeThroughGmailAndBySmtpNotCutToTheSummary() {
+        UUID practice = UUID.randomUUID();
+        settings(practice, DeliveryMode.EMAIL_ONLY, null, false);
+        String gmail = "sam-" + practice + "@example.test";
+        UUID sam = user(practice, gmail, "Sam Patel", Role.STAFF, null, null);
+        connectGmail(practice, sam, gmail, null);
+        UUID alex = user(practice, "alex-" + practice + "@example.test", "Alex Lee", Role.STAFF, null, null);
+        String text = longText(2000);
+        String viaGmail = "jane-" + practice + "@client.example";
+        String viaSmtp = "joe-" + practice + "@client.example";
+        try (KafkaProbe probe = KafkaProbe.on("notification.delivery.v1")) {
+            record(practice, UUID.randomUUID(), newEmail(sam, "Your return", text),
+                    List.of(ShareTarget.emailToAddress(viaGmail)));
+            record(practice, UUID.randomUUID(), newEmail(alex, "Your return", text),
+                    List.of(ShareTarget.emailToAddress(viaSmtp)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> reports(probe.events(), practice).stream()
+                    .filter(r -> r.channel() == NotificationChannel.EMAIL && r.outcome() == DeliveryOutcome.DELIVERED)
+                    .count() == 2);
+        }
+        List<GmailMessage> sent = sandbox.google().sent(gmail);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).text()).contains(text);
+        var mail = sandbox.mails().stream().filter(m -> m.to().contains(viaSmtp)).toList();
+        assertThat(mail).hasSize(1);
+        assertThat(mail.get(0).text()).contains(text);
+    }
+
+    /** Words numbered so any cut shows, ending in a marker; no line breaks, {@code length} characters. */
+    private static String longText(int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; text.length() < length - 12; i++) {
+            text.append("word").append(i).append(' ');
+        }
+        text.setLength(length - 12);
+        return text.append(" END-OF-MAIL").toString();
+    }
+
+    private static CorrespondenceDetails newEmail(UUID author, String subject, String text) {
+        return new CorrespondenceDetails(UUID.randomUUID(), "Acme Pty Ltd", CorrespondenceType.EMAIL_OUT, author, null,
+                subject, CorrespondenceDetails.excerpt(text), Instant.now(), null, null, null, text);
+    }
+
+    @Test
     void refreshesTheTokenOnceAfterGmailAnswers401AndSends() {
         UUID practice = UUID.randomUUID();
         settings(practice, DeliveryMode.EMAIL_ONLY, null, false);

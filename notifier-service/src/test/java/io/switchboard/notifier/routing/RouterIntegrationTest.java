@@ -46,6 +46,8 @@ class RouterIntegrationTest extends NotifierIntegrationTestBase {
             assertThat(first.content().linkUrl()).endsWith("/register/entries/" + entry);
             assertThat(first.content().fields()).extracting(f -> f.label())
                     .contains("Client", "Subject", "Caller", "Number", "Best time to call", "Logged by");
+            // "Mark as actioned" is a Slack button: emails never carry it.
+            assertThat(emails(commands, practice)).allSatisfy(c -> assertThat(c.content().actionsOrNone()).isEmpty());
 
             // The same event again (a redelivery), then a marker: the marker's command arrives, nothing else new.
             send("register.correspondence.v1", event);

@@ -48,7 +48,8 @@ class SlackSenderTest {
         server.createContext("/api/", this::handle);
         server.start();
         when(tokens.connection(practice)).thenReturn(new SlackTokens.SlackConnection("T1", "UBOT", "xoxb-secret"));
-        sender = new SlackSender(tokens, "http://127.0.0.1:" + server.getAddress().getPort());
+        // Posts never read the ledger (only edits do, covered with the sandbox in MarkAsActionedIntegrationTest).
+        sender = new SlackSender(tokens, null, "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     @AfterEach
