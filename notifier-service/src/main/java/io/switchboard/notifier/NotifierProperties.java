@@ -16,10 +16,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retry    retries of transient failures
  * @param drain    the queue drainer's cadence, batch and worker pool
  * @param inbox    the in-app inbox's live stream (every instance serves the inbox API)
+ * @param routing  the correspondence router's intake batch and its per-practice round robin
  */
 @ConfigurationProperties("switchboard.notifier")
 public record NotifierProperties(List<String> channels, Email email, Pacing pacing, Retry retry, Drain drain,
-                                 Inbox inbox) {
+                                 Inbox inbox, Routing routing) {
 
     public NotifierProperties {
         channels = channels == null || channels.isEmpty() ? List.of("router", "slack", "teams", "email", "inapp")
@@ -29,6 +30,7 @@ public record NotifierProperties(List<String> channels, Email email, Pacing paci
         retry = retry == null ? new Retry(0, null, null) : retry;
         drain = drain == null ? new Drain(null, 0, 0, null) : drain;
         inbox = inbox == null ? new Inbox(null, null) : inbox;
+        routing = routing == null ? new Routing(null, 0, 0, 0, 0, null, null) : routing;
     }
 
     public boolean runs(String channel) {
@@ -93,6 +95,26 @@ public record NotifierProperties(List<String> channels, Email email, Pacing paci
         public Inbox {
             heartbeat = heartbeat == null ? Duration.ofSeconds(15) : heartbeat;
             streamTimeout = streamTimeout == null ? Duration.ofMinutes(30) : streamTimeout;
+        }
+    }
+
+    /**
+     * The correspondence router (N7): the intake stores up to {@code intakeBatch} events per poll in one transaction;
+     * the router then routes at most {@code perPractice} events of one practice before the next practice's turn
+     * (oldest waiting practice first, at most {@code practicesPerPass} per round), every {@code interval} or at once
+     * after an intake. An event whose routing fails is tried {@code maxAttempts} times, {@code initialBackoff} doubling
+     * up to {@code maxBackoff} between tries, then dead-lettered.
+     */
+    public record Routing(Duration interval, int intakeBatch, int perPractice, int practicesPerPass, int maxAttempts,
+                          Duration initialBackoff, Duration maxBackoff) {
+        public Routing {
+            interval = interval == null ? Duration.ofMillis(50) : interval;
+            intakeBatch = intakeBatch <= 0 ? 500 : intakeBatch;
+            perPractice = perPractice <= 0 ? 10 : perPractice;
+            practicesPerPass = practicesPerPass <= 0 ? 500 : practicesPerPass;
+            maxAttempts = maxAttempts <= 0 ? 5 : maxAttempts;
+            initialBackoff = initialBackoff == null ? Duration.ofMillis(500) : initialBackoff;
+            maxBackoff = maxBackoff == null ? Duration.ofSeconds(30) : maxBackoff;
         }
     }
 }
