@@ -68,11 +68,14 @@ public class Connections {
     /** Connected users of practices with Gmail enabled, across practices, for the sync poller. */
     public List<ConnectedUser> connectedUsers() {
         // Across practices on purpose: the poller serves every practice; each user's work is then scoped to its own.
+        // Longest-waiting first (never polled before all): a run polls at most users-per-run mailboxes, and an order
+        // by connection time would poll the same first ones every run and starve the rest.
         return jdbc.unscoped().sql("""
                 select u.practice_id, u.user_id, u.address from user_gmail u
                 join practice_gmail p on p.practice_id = u.practice_id
+                left join sync_state s on s.practice_id = u.practice_id and s.user_id = u.user_id
                 where u.status = 'CONNECTED' and p.status = 'CONNECTED'
-                order by u.changed_at
+                order by s.next_poll_at nulls first, u.changed_at
                 """).query((rs, i) -> new ConnectedUser(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                 rs.getString(3))).list();
     }

@@ -2,17 +2,32 @@ package io.switchboard.gmail.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.contracts.integration.ConnectionChanged;
+import io.switchboard.contracts.integration.ConnectionScope;
+import io.switchboard.contracts.integration.ConnectionStatus;
+import io.switchboard.contracts.integration.Provider;
+import io.switchboard.gmail.access.Connections;
+
+import java.util.List;
+
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.switchboard.contracts.gmail.FiledBy;
 import io.switchboard.contracts.gmail.GmailEmailAssigned;
+import io.switchboard.contracts.integration.ConnectionChanged;
+import io.switchboard.contracts.integration.ConnectionScope;
+import io.switchboard.contracts.integration.ConnectionStatus;
+import io.switchboard.contracts.integration.Provider;
+import io.switchboard.gmail.access.Connections;
 import io.switchboard.gmail.testsupport.GmailIntegrationTestBase;
 import io.switchboard.gmail.testsupport.IntegrationStandIn;
 import io.switchboard.platform.security.Role;
@@ -28,6 +43,9 @@ class SyncIntegrationTest extends GmailIntegrationTestBase {
 
     @Autowired
     SyncPoller poller;
+
+    @Autowired
+    Connections connections;
 
     @Test
     void newMailFromAClientContactBecomesAProposalToAccept() {
@@ -95,6 +113,28 @@ class SyncIntegrationTest extends GmailIntegrationTestBase {
             assertThat(filed.bodyText()).isEqualTo("Signed.");
         }
         assertThat(api().get("/proposals", sam.token()).json()).isEmpty();
+    }
+
+    @Test
+    void theLongestWaitingMailboxesComeFirstSoALimitedRunNeverStarvesTheLaterOnes() {
+        Staff first = connectedStaff(IntegrationStandIn.READONLY);
+        Staff second = colleague(first.practiceId(), Role.STAFF, IntegrationStandIn.READONLY);
+        publish(new ConnectionChanged(first.practiceId(), Provider.GMAIL, ConnectionScope.PRACTICE, null,
+                ConnectionStatus.CONNECTED, null, null, null, UUID.randomUUID(), Instant.now()));
+        for (Staff staff : List.of(first, second)) {
+            publish(new ConnectionChanged(first.practiceId(), Provider.GMAIL, ConnectionScope.USER, staff.userId(),
+                    ConnectionStatus.CONNECTED, null, staff.email(), null, null, Instant.now()));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> order(first, second).size() == 2);
+        poller.poll(first.practiceId(), first.userId());
+
+        assertThat(order(first, second)).as("the mailbox never polled before the one just polled, though connected later")
+                .containsExactly(second.userId(), first.userId());
+    }
+
+    private List<UUID> order(Staff first, Staff second) {
+        return connections.connectedUsers().stream().map(Connections.ConnectedUser::userId)
+                .filter(id -> id.equals(first.userId()) || id.equals(second.userId())).toList();
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.gmail.access.GmailAccess;
 import io.switchboard.gmail.clients.ClientDirectory;
@@ -33,7 +34,6 @@ import io.switchboard.platform.security.Tenant;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -58,14 +58,19 @@ class ComposeController {
     }
 
     record SendRequest(
-            @NotEmpty @Size(max = 50) List<@NotBlank @Email @Size(max = 320) String> to,
+            @NotNull @Size(min = 1, max = 50) List<@NotBlank @Email @Size(max = 320) String> to,
             @Size(max = 50) List<@NotBlank @Email @Size(max = 320) String> cc,
             @NotBlank @Size(max = 998) @Pattern(regexp = "[^\\r\\n]*", message = "must be one line") String subject,
             @NotBlank @Size(max = 500_000) String html,
             @Size(max = 500_000) String text,
             UUID clientId,
-            boolean fileInRegister,
+            @Schema(description = "File the sent email in the register as an email-out entry; false when absent")
+            Boolean fileInRegister,
             @Size(max = 20) List<@Valid AttachmentLink> attachments) {
+
+        boolean filing() {
+            return Boolean.TRUE.equals(fileInRegister);
+        }
     }
 
     private final Compose compose;
@@ -106,7 +111,7 @@ class ComposeController {
         Tenant tenant = Tenant.current();
         Compose.Sent sent = compose.send(tenant.practiceId(), tenant.userId(), new Compose.Outgoing(request.to(),
                 request.cc() == null ? List.of() : request.cc(), request.subject(), request.html(), request.text(),
-                request.clientId(), request.fileInRegister(), links(request.attachments())));
+                request.clientId(), request.filing(), links(request.attachments())));
         return ResponseEntity.status(HttpStatus.CREATED).body(sent);
     }
 
