@@ -58,6 +58,12 @@ public final class DevStack {
     /** Shared by the identity server and the services' client-credentials calls; override by environment. */
     static final String INTERNAL_SECRET_VARIABLE = "SWITCHBOARD_INTERNAL_CLIENT_SECRET";
     static final String DEFAULT_INTERNAL_SECRET = "switchboard-internal-dev-secret";
+    /**
+     * The demo Slack app's signing secret, shared by the sandbox (which signs button presses as Slack does), the
+     * gateway and integration-service (which verify them); override by environment.
+     */
+    static final String SLACK_SIGNING_SECRET_VARIABLE = "SWITCHBOARD_SLACK_SIGNING_SECRET";
+    static final String DEFAULT_SLACK_SIGNING_SECRET = "switchboard-dev-slack-signing-secret";
     /** Replaces the services' JVM options below, e.g. to give them more heap. */
     static final String JAVA_OPTS_VARIABLE = "DEVSTACK_JAVA_OPTS";
     /**
@@ -81,6 +87,7 @@ public final class DevStack {
     private final RunningStack stack = new RunningStack();
     private final PidFiles pidFiles;
     private final String internalSecret;
+    private final String slackSigningSecret;
     private final List<String> serviceJvmOptions;
 
     DevStack(DevStackOptions options, StackLayout layout, Console console, Map<String, String> environment) {
@@ -89,6 +96,7 @@ public final class DevStack {
         this.console = console;
         this.pidFiles = new PidFiles(layout.pids());
         this.internalSecret = environment.getOrDefault(INTERNAL_SECRET_VARIABLE, DEFAULT_INTERNAL_SECRET);
+        this.slackSigningSecret = environment.getOrDefault(SLACK_SIGNING_SECRET_VARIABLE, DEFAULT_SLACK_SIGNING_SECRET);
         String javaOpts = environment.getOrDefault(JAVA_OPTS_VARIABLE, "").trim();
         this.serviceJvmOptions = javaOpts.isEmpty() ? SERVICE_JVM_OPTIONS : Arrays.asList(javaOpts.split("\\s+"));
     }
@@ -186,7 +194,11 @@ public final class DevStack {
         Path jar = app.executableJar(layout.root()).orElseThrow();
         Map<String, String> environment = Map.of(
                 "SPRING_PROFILES_ACTIVE", "demo",
-                INTERNAL_SECRET_VARIABLE, internalSecret);
+                INTERNAL_SECRET_VARIABLE, internalSecret,
+                SLACK_SIGNING_SECRET_VARIABLE, slackSigningSecret,
+                // the sandbox's Slack: sign presses of message buttons and send them through the gateway
+                "SANDBOX_SLACK_SIGNINGSECRET", slackSigningSecret,
+                "SANDBOX_SLACK_INTERACTIVITYURL", ModuleApp.GATEWAY.url() + "/api/integrations/slack/interactions");
         return new Part(new HttpServiceProcess(app.module(),
                 java.jarCommand(jar, jvmOptions(serviceJvmOptions, app.module()), List.of()), environment,
                 new HttpHealthProbe(app.healthUrl()), layout.log(app.module()), layout.root(), pidFiles),
