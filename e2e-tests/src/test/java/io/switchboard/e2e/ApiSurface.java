@@ -70,7 +70,7 @@ public final class ApiSurface {
                 }
                 JsonNode node = op.getValue();
                 Operation operation = new Operation(name, prefix, method, path.getKey(), node, document);
-                String why = skipReason(operation, securedByDefault);
+                String why = skipReason(operation, securedByDefault, schemeNames(document.path("security")));
                 if (why != null) {
                     skipped.add(operation.id() + " — " + why);
                     if (why.startsWith("public")) {
@@ -87,7 +87,14 @@ public final class ApiSurface {
         return new ApiSurface(List.copyOf(operations), List.copyOf(publicOperations), List.copyOf(skipped));
     }
 
-    private static String skipReason(Operation operation, boolean securedByDefault) {
+    /** The security scheme names a {@code security} array requires, e.g. {@code [bearer-jwt]}. */
+    private static Set<String> schemeNames(JsonNode security) {
+        Set<String> names = new java.util.TreeSet<>();
+        security.forEach(requirement -> names.addAll(requirement.propertyNames()));
+        return names;
+    }
+
+    private static String skipReason(Operation operation, boolean securedByDefault, Set<String> defaultSchemes) {
         if (operation.path().startsWith("/internal/")) {
             return "service-to-service (/internal/**): the gateway denies it, scope-internal tokens only";
         }
@@ -97,6 +104,11 @@ public final class ApiSurface {
         JsonNode security = operation.node().get("security");
         if (security != null && security.isArray() && security.isEmpty() || !securedByDefault && security == null) {
             return "public (documented security: [])";
+        }
+        Set<String> own = security == null ? Set.of() : schemeNames(security);
+        if (!own.isEmpty() && java.util.Collections.disjoint(own, defaultSchemes)) {
+            return "authenticated by " + own + ", not a bearer token (Slack's signed button presses:"
+                    + " MarkAsActionedE2eTest and the services' own tests)";
         }
         if (PUBLIC_CALLBACKS.contains(operation.id())) {
             return "public OAuth return (authorised by its single-use state, not a token)";
@@ -168,9 +180,13 @@ public final class ApiSurface {
             return params;
         }
 
-        /** Path parameters that name an object (uuid), as opposed to an enum or a name within the practice. */
+        /**
+         * Path parameters that name an object — a uuid, or a provider's own id such as a Gmail message id
+         * ({@code id} / {@code …Id}) — as opposed to an enum or a name within the practice.
+         */
         public List<String> idParameters() {
-            return pathParameters().stream().filter(p -> "uuid".equals(p.path("schema").path("format").asText()))
+            return pathParameters().stream().filter(p -> "uuid".equals(p.path("schema").path("format").asText())
+                            || p.get("name").asText().matches("id|[a-z][A-Za-z]*Id"))
                     .map(p -> p.get("name").asText()).toList();
         }
 

@@ -19,6 +19,7 @@ import io.switchboard.e2e.Practices.ConnectedPractice;
 import io.switchboard.platform.security.Role;
 import io.switchboard.platform.test.Api;
 import io.switchboard.platform.test.TestTokens;
+import io.switchboard.sandbox.google.GmailMessageSeed;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -115,6 +116,37 @@ final class Fixtures {
         CREATORS.put("/api/workflow/portal/tasks/{id}", w -> task(w, false));
         CREATORS.put("/api/workflow/tasks/{id}/documents/{documentId}", w -> task(w, true));
         CREATORS.put("/api/workflow/portal/tasks/{id}/documents/{documentId}", w -> task(w, true));
+        // gmail-sync-service: every World has Gmail enabled and Sam's own mailbox connected (with sync).
+        CREATORS.put("/api/gmail/messages/{messageId}", w -> {
+            String messageId = w.filedEmail().get("messageId").asText();
+            return new Created(Map.of("messageId", messageId), "/api/gmail/messages/" + messageId + "/status", null,
+                    World::sam);
+        });
+        CREATORS.put("/api/gmail/messages/{messageId}/assignments/{clientId}", w -> {
+            String messageId = w.filedEmail().get("messageId").asText();
+            return new Created(Map.of("messageId", messageId, "clientId", w.clientId),
+                    "/api/gmail/messages/" + messageId + "/status", null, World::sam);
+        });
+        CREATORS.put("/api/gmail/mailboxes/{userId}/messages/{messageId}/attachments/{attachmentId}", w -> {
+            JsonNode filed = w.filedEmail();
+            // The register's attachment link names the mailbox, the message and the attachment.
+            String link = filed.get("entry").get("attachments").get(0).get("url").asText();
+            String[] parts = link.substring(link.indexOf("/mailboxes/") + 1).split("/");
+            return new Created(Map.of("userId", parts[1], "messageId", parts[3], "attachmentId", parts[5]),
+                    "/api/gmail/messages/" + parts[3] + "/status", null, World::sam);
+        });
+        CREATORS.put("/api/gmail/proposals/{id}", w -> {
+            Stack.get().sandbox.google().deliver(w.practice.samEmail(), GmailMessageSeed.email(
+                    "Linh Nguyen <linh@nguyen.example>", w.practice.samEmail(), "Receipts", "For the file."));
+            String id = Awaitility.await("a sync proposal for Sam").atMost(Duration.ofSeconds(60))
+                    .until(() -> gateway().get("/api/gmail/proposals", w.sam()).json(), list -> list.size() > 0)
+                    .get(0).get("id").asText();
+            return new Created(Map.of("id", id), "/api/gmail/proposals", null, World::sam);
+        });
+        CREATORS.put("/api/gmail/compose/templates/{templateId}", w -> {
+            String id = w.created("/api/register/templates/{id}").params().get("id");
+            return new Created(Map.of("templateId", id), "/api/register/templates/" + id, null, World::staff);
+        });
         CREATORS.put("/api/workflow/message-templates/{id}", w -> {
             String id = w.create("/api/workflow/message-templates", w.admin(), Map.of("name",
                     "Year end " + UUID.randomUUID(), "subject", "Year end", "body", "Please send the year-end pack.",
@@ -202,10 +234,12 @@ final class Fixtures {
         private final Map<String, Created> made = new HashMap<>();
         private JsonNode pipeline;
         private JsonNode job;
+        private JsonNode filedEmail;
 
         World() throws Exception {
             practice = Practices.connectedPractice();
             clientId = Practices.client(practice);
+            Practices.enableGmailAndConnectSam(practice, true);
             expect2xx("portal user", gateway().post("/api/workflow/clients/" + clientId + "/portal-users", admin(),
                     Map.of("userId", clientUser, "email", "linh." + clientUser + "@nguyen.example",
                             "displayName", "Linh Nguyen")));
@@ -223,13 +257,62 @@ final class Fixtures {
             return TestTokens.user(practice.id(), practice.samId(), Role.STAFF);
         }
 
+        /**
+         * A staff token for {@code fullPath}: Gmail's add-on API works only for a user who connected their own
+         * Gmail, which Sam has; everything else takes any staff user.
+         */
+        String staffFor(String fullPath) {
+            return gmail(fullPath) ? sam() : staff();
+        }
+
+        /** The token practice B uses against practice A's objects: an admin, or on the Gmail API connected Sam. */
+        String strangerFor(String fullPath) {
+            return gmail(fullPath) ? sam() : admin();
+        }
+
+        static boolean gmail(String fullPath) {
+            return fullPath.startsWith("/api/gmail/");
+        }
+
+        /**
+         * A client's email with a PDF attached, delivered to Sam's Gmail and filed by him into the register:
+         * {@code {"messageId", "entry"}} with the register's entry.
+         */
+        synchronized JsonNode filedEmail() {
+            if (filedEmail == null) {
+                String messageId = Stack.get().sandbox.google().deliver(practice.samEmail(), GmailMessageSeed.email(
+                                "Linh Nguyen <linh@nguyen.example>", practice.samEmail(), "Statements", "Attached.")
+                        .withAttachment("june.pdf", "application/pdf", "%PDF-1.4 june".getBytes(StandardCharsets.UTF_8)))
+                        .id();
+                // gmail-sync learns the client from register.client.v1; until then the assignment is refused.
+                Api.Response assigned = Awaitility.await("Sam files the email").atMost(Duration.ofSeconds(30))
+                        .until(() -> gateway().post("/api/gmail/messages/" + messageId + "/assignments", sam(),
+                                Map.of("clientId", clientId)), r -> r.status() == 201);
+                JsonNode entry = Awaitility.await("the register's entry for the email").atMost(Duration.ofSeconds(30))
+                        .until(() -> gateway().get("/api/register/entries?clientId=" + clientId + "&type=EMAIL_IN",
+                                        staff()).json().get("items").valueStream()
+                                .map(e -> gateway().get("/api/register/entries/" + e.get("id").asText(), staff()).json())
+                                .filter(e -> e.path("email").path("gmailMessageId").asText().equals(messageId))
+                                .findFirst().orElse(null), e -> e != null);
+                expect2xx("assignment", assigned);
+                filedEmail = Bodies.JSON.createObjectNode().put("messageId", messageId).set("entry", entry);
+            }
+            return filedEmail;
+        }
+
         /** The client's portal user's token. */
         String client() {
             return TestTokens.user(practice.id(), clientUser, Role.CLIENT);
         }
 
         synchronized Created created(String creatorKey) {
-            return made.computeIfAbsent(creatorKey, key -> CREATORS.get(key).apply(this));
+            // Not computeIfAbsent: a creator may ask for another object of this World (a template, say).
+            Created object = made.get(creatorKey);
+            if (object == null) {
+                object = CREATORS.get(creatorKey).apply(this);
+                made.put(creatorKey, object);
+            }
+            return object;
         }
 
         /** Values by property name that make a generated body refer to this practice's own objects. */

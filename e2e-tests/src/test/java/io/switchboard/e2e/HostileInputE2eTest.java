@@ -266,6 +266,10 @@ class HostileInputE2eTest {
         if (WRITE_ONLY.containsKey(field)) {
             return;
         }
+        if (SENT_THROUGH_GMAIL.equals(op.id())) {
+            landedInGmail(response, field, value, violations);
+            return;
+        }
         String readback = readback(op, response);
         if (readback == null) {
             violations.add("no GET documented to read " + op.id() + " back");
@@ -313,8 +317,31 @@ class HostileInputE2eTest {
     }
 
     /** The caller an operation is for: a portal user, an admin for admin-only operations, else staff. */
+    /** A write whose record is the email in the caller's Gmail Sent items, not anything behind a GET of ours. */
+    static final String SENT_THROUGH_GMAIL = "POST /api/gmail/compose/send";
+
+    /** The sent email, read from the sandbox's Gmail as the recipient will see it, shows {@code value} as written. */
+    private static void landedInGmail(Api.Response response, String field, String value, List<String> violations) {
+        String id = response.json().path("gmailMessageId").asText();
+        var sent = Stack.get().sandbox.google().message(practice.practice.samEmail(), id);
+        if (sent.isEmpty()) {
+            violations.add(SENT_THROUGH_GMAIL + " answered " + response.status() + " but Sam's Gmail has no message " + id);
+            return;
+        }
+        String landed = switch (field) {
+            case "subject" -> sent.get().subject();
+            case "html" -> sent.get().html();
+            case "text" -> sent.get().text();
+            default -> sent.get().rawText();
+        };
+        if (landed == null || !landed.contains(value)) {
+            violations.add("sent " + field + "=" + quote(value) + " but the email in Gmail shows "
+                    + quote(abbreviate(String.valueOf(landed))));
+        }
+    }
+
     static String caller(Operation op) {
-        return op.portal() ? practice.client() : adminOnly(op) ? practice.admin() : practice.staff();
+        return op.portal() ? practice.client() : adminOnly(op) ? practice.admin() : practice.staffFor(op.fullPath());
     }
 
     static String path(Operation op) {

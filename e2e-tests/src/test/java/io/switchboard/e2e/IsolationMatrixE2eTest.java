@@ -135,9 +135,10 @@ class IsolationMatrixE2eTest {
         String readToken = object.readAs().apply(harbour);
         String before = World.snapshot(object.readPath(), readToken);
         String listBefore = World.snapshot(object.listPath(), readToken);
-        String stranger = op.portal() ? northwind.client() : northwind.admin();
+        String stranger = op.portal() ? northwind.client() : northwind.strangerFor(op.fullPath());
         Api.Response response = send(op, concretePath(op, object.params(), northwind), stranger, body(op, northwind));
-        expect(violations, "practice B (" + (op.portal() ? "CLIENT" : "PRACTICE_ADMIN") + ")", response, 404);
+        expect(violations, "practice B (" + (op.portal() ? "CLIENT" : World.gmail(op.fullPath())
+                ? "STAFF with Gmail connected" : "PRACTICE_ADMIN") + ")", response, 404);
         unchanged(violations, object.readPath(), readToken, before);
         unchanged(violations, object.listPath(), readToken, listBefore);
     }
@@ -148,7 +149,7 @@ class IsolationMatrixE2eTest {
                 harbour.practice.samId().toString(), harbour.practice.samEmail(), harbour.practice.teamId(),
                 harbour.practice.frontDesk()));
         Fixtures.CREATORS.keySet().forEach(key -> secrets.addAll(harbour.created(key).params().values()));
-        String stranger = op.portal() ? northwind.client() : northwind.admin();
+        String stranger = op.portal() ? northwind.client() : northwind.strangerFor(op.fullPath());
         Api.Response response = send(op, concretePath(op, Map.of(), northwind), stranger, body(op, northwind));
         if (response.status() >= 500) {
             violations.add("practice B: " + op.id() + " answered " + response.status() + " " + abbreviate(response.body()));
@@ -180,14 +181,15 @@ class IsolationMatrixE2eTest {
     }
 
     private static void staffOnAdmin(Operation op, List<String> violations) {
-        withRealObject(op, harbour.staff(), "STAFF", 403, violations);
+        withRealObject(op, harbour.staffFor(op.fullPath()), "STAFF", 403, violations);
     }
 
     /** Staff on an operation documented for staff: never 403. Unsafe ones are aimed at ids that do not exist. */
     private static void staffAllowed(Operation op, List<String> violations) {
         Map<String, String> ids = op.unsafe() ? randomIds(op) : op.idParameters().isEmpty() ? Map.of()
                 : created(op, harbour).params();
-        Api.Response response = send(op, concretePath(op, ids, harbour), harbour.staff(), body(op, harbour));
+        Api.Response response = send(op, concretePath(op, ids, harbour), harbour.staffFor(op.fullPath()),
+                body(op, harbour));
         if (response.status() == 403 || response.status() >= 500) {
             violations.add("STAFF: " + op.id() + " answered " + response.status() + " " + response.body());
         }

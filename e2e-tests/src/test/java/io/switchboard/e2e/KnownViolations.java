@@ -25,21 +25,7 @@ final class KnownViolations {
     record Known(String suite, String caseName, String reason) {
     }
 
-    private static final String WORKFLOW_UNKNOWN_CLIENT = "workflow-service does not know which clients exist"
-            + " (it consumes no register.client.v1), so another practice's client id is not 404; A's data is"
-            + " neither shown nor changed (checked): ";
-
-
-    static final List<Known> KNOWN = List.of(
-            new Known(MATRIX, "GET /api/workflow/clients/{clientId}/points-of-contact — 404 problem+json for another practice, its object unchanged",
-                    WORKFLOW_UNKNOWN_CLIENT + "200 with practice B's own empty overrides"),
-            new Known(MATRIX, "PUT /api/workflow/clients/{clientId}/points-of-contact — 404 problem+json for another practice, its object unchanged",
-                    WORKFLOW_UNKNOWN_CLIENT + "200: practice B stores an override under practice A's client id"),
-            new Known(MATRIX, "GET /api/workflow/clients/{clientId}/portal-users — 404 problem+json for another practice, its object unchanged",
-                    WORKFLOW_UNKNOWN_CLIENT + "200 with practice B's own empty list"),
-            new Known(MATRIX, "POST /api/workflow/clients/{clientId}/portal-users — 404 problem+json for another practice, its object unchanged",
-                    WORKFLOW_UNKNOWN_CLIENT + "201: practice B registers a portal user for practice A's client id")
-    );
+    static final List<Known> KNOWN = List.of();
 
     private static final Map<String, String> LIST = KNOWN.stream()
             .collect(Collectors.toMap(k -> k.suite() + "|" + k.caseName(), Known::reason));

@@ -13,11 +13,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import io.switchboard.platform.security.Role;
 import io.switchboard.platform.test.Api;
 import io.switchboard.platform.test.TestTokens;
 import io.switchboard.sandbox.ProviderSandbox;
+import io.switchboard.sandbox.google.GoogleClient;
+import io.switchboard.sandbox.google.GoogleSeed;
 import io.switchboard.sandbox.slack.SlackWorkspaceSeed;
 import tools.jackson.databind.JsonNode;
 
@@ -96,7 +99,18 @@ final class Practices {
         Api.Response client = gateway().post("/api/register/clients", practice.staff(),
                 Map.of("kind", "PERSON", "displayName", "Linh Nguyen", "email", "linh@nguyen.example"));
         assertThat(client.status()).as(client.body()).isEqualTo(201);
-        return client.json().get("id").asText();
+        String id = client.json().get("id").asText();
+        awaitWorkflowKnowsClient(practice, id);
+        return id;
+    }
+
+    /**
+     * Waits until workflow-service has the client from register.client.v1: until then it rightly answers 404 for
+     * it, as for any client that is not the practice's.
+     */
+    static void awaitWorkflowKnowsClient(ConnectedPractice practice, String clientId) {
+        Awaitility.await("workflow knows client " + clientId).atMost(Duration.ofSeconds(30)).until(() -> gateway()
+                .get("/api/workflow/clients/" + clientId + "/points-of-contact", practice.staff()).status() == 200);
     }
 
     /** Logs a phone message from {@code clientId} for Sam saying {@code body}; answers the entry's id. */
@@ -130,14 +144,55 @@ final class Practices {
     }
 
     static void registerSlackApp(ProviderSandbox sandbox, String teamId) throws IOException, InterruptedException {
-        // The integration service's dev app credentials (its application.yml), installed into this workspace.
+        // The integration service's dev app credentials (its application.yml), installed into this workspace; button
+        // presses go to the gateway's interactivity endpoint, signed with the app's signing secret.
         HttpResponse<String> registered = BROWSER.send(HttpRequest.newBuilder(
                 URI.create(sandbox.baseUrl() + "/sandbox/api/slack/apps"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"clientId\":\"switchboard-dev-client\","
-                        + "\"clientSecret\":\"switchboard-dev-client-secret\",\"teamId\":\"" + teamId + "\"}"))
+                        + "\"clientSecret\":\"switchboard-dev-client-secret\",\"teamId\":\"" + teamId + "\","
+                        + "\"signingSecret\":\"" + Stack.SLACK_SIGNING_SECRET + "\",\"interactivityUrl\":\""
+                        + Stack.get().gateway.baseUrl() + "/api/integrations/slack/interactions\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    }
+
+    /**
+     * Gmail enabled for the practice by its admin and Sam's own Google account connected (with read access for
+     * sync when {@code sync}); waits until gmail-sync answers for him.
+     */
+    static void enableGmailAndConnectSam(ConnectedPractice practice, boolean sync) throws Exception {
+        ProviderSandbox sandbox = Stack.get().sandbox;
+        registerGoogleClient(sandbox);
+        sandbox.google().seed(GoogleSeed.of(List.of(GoogleSeed.Account.of(practice.samEmail(), "Sam Patel")), List.of()));
+        Api.Response enabled = gateway().post("/api/integrations/connections/gmail", practice.admin(), "");
+        assertThat(enabled.status()).as(enabled.body()).isIn(200, 201);
+        String sam = TestTokens.user(practice.id(), practice.samId(), Role.STAFF);
+        assertThat(connectGmail(sam, practice.samEmail(), sync)).endsWith("gmail=connected");
+        Awaitility.await("gmail-sync answers for Sam").atMost(Duration.ofSeconds(30))
+                .until(() -> gateway().get("/api/gmail/proposals", sam).status() == 200);
+    }
+
+    /** The integration service's dev Google client (its application.yml), as registered at Google. */
+    static void registerGoogleClient(ProviderSandbox sandbox) {
+        sandbox.google().registerClient(new GoogleClient("switchboard-dev-client", "switchboard-dev-client-secret",
+                "Switchboard", List.of("http://localhost:8080/api/integrations/connections/gmail/callback")));
+    }
+
+    /**
+     * A staff user's browser through Google's consent as {@code googleEmail} and back through the gateway;
+     * {@code sync} also asks for read access (G5). Answers where Switchboard sent the browser at the end.
+     */
+    static String connectGmail(String token, String googleEmail, boolean sync) throws Exception {
+        Api.Response started = gateway().post("/api/integrations/me/connections/gmail/authorize?sync=" + sync, token, "");
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        URI consent = UriComponentsBuilder.fromUriString(started.json().get("authorizeUrl").asText())
+                .replaceQueryParam("login_hint", googleEmail).queryParam("auto", "true").build(true).toUri();
+        HttpResponse<String> google = BROWSER.send(HttpRequest.newBuilder(consent).build(), HttpResponse.BodyHandlers.ofString());
+        String query = URI.create(google.headers().firstValue("Location").orElseThrow()).getRawQuery();
+        HttpResponse<String> back = BROWSER.send(HttpRequest.newBuilder(URI.create(Stack.get().gateway.baseUrl()
+                + "/api/integrations/connections/gmail/callback?" + query)).build(), HttpResponse.BodyHandlers.ofString());
+        return back.headers().firstValue("Location").orElseThrow();
     }
 
     static Api gateway() {

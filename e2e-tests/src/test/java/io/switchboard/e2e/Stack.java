@@ -27,6 +27,9 @@ final class Stack {
     static final int SLACK_WORKSPACE_RATE = 100;
     static final int SLACK_WORKSPACE_BURST = 20;
 
+    /** The Slack app's signing secret, shared by Slack (the sandbox signs button presses), the gateway and integration. */
+    static final String SLACK_SIGNING_SECRET = "e2e-slack-signing-secret-8f3a";
+
     private static Stack instance;
 
     final String database;
@@ -34,6 +37,7 @@ final class Stack {
     final ServiceProcess integration;
     final ServiceProcess notifier;
     final ServiceProcess workflow;
+    final ServiceProcess gmailSync;
     final ProviderSandbox sandbox = ProviderSandbox.shared();
     final ServiceProcess gateway;
 
@@ -52,6 +56,7 @@ final class Stack {
         common.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "logstash");
 
         common.put("SWITCHBOARD_SLACK_API_BASE", sandbox.baseUrl());
+        common.put("SWITCHBOARD_SLACK_SIGNING_SECRET", SLACK_SIGNING_SECRET);
         common.put("SWITCHBOARD_SLACK_OAUTH_BASE", sandbox.baseUrl());
         common.put("SWITCHBOARD_PUBLIC_URL", PUBLIC_URL);
         common.put("SWITCHBOARD_MICROSOFT_AUTHORITY", sandbox.baseUrl());
@@ -63,7 +68,10 @@ final class Stack {
         common.put("SWITCHBOARD_GMAIL_ROOT_URL", sandbox.baseUrl() + "/");
 
         register = ServiceProcess.start("register-service", common);
-        integration = ServiceProcess.start("integration-service", common);
+        Map<String, String> integrationEnv = new HashMap<>(common);
+        // The Slack button's action is recorded through the register's internal API.
+        integrationEnv.put("SWITCHBOARD_REGISTER_BASE_URL", register.baseUrl());
+        integration = ServiceProcess.start("integration-service", integrationEnv);
         register.awaitHealthy("/actuator/health/readiness");
         integration.awaitHealthy("/actuator/health/readiness");
         Map<String, String> workflowEnv = new HashMap<>(common);
@@ -81,14 +89,25 @@ final class Stack {
         notifierEnv.put("SWITCHBOARD_NOTIFIER_PACING_SLACKCHANNELBURST", Integer.toString(SLACK_CHANNEL_BURST));
         notifierEnv.put("SWITCHBOARD_NOTIFIER_PACING_SLACKWORKSPACERATE", Integer.toString(SLACK_WORKSPACE_RATE));
         notifierEnv.put("SWITCHBOARD_NOTIFIER_PACING_SLACKWORKSPACEBURST", Integer.toString(SLACK_WORKSPACE_BURST));
+        Map<String, String> gmailEnv = new HashMap<>(common);
+        gmailEnv.put("SWITCHBOARD_INTEGRATION_BASE_URL", integration.baseUrl());
+        gmailEnv.put("SWITCHBOARD_REGISTER_BASE_URL", register.baseUrl());
+        // Sync (G5) polls on a schedule; the journeys do not wait a production interval for it.
+        gmailEnv.put("SWITCHBOARD_GMAIL_SYNC_INTERVAL", "1s");
+        gmailEnv.put("SWITCHBOARD_GMAIL_SYNC_USER_INTERVAL", "1s");
+        gmailEnv.put("SWITCHBOARD_GMAIL_SYNC_BACKOFF_INITIAL", "1s");
+        gmailEnv.put("SWITCHBOARD_GMAIL_SYNC_BACKOFF_MAX", "5s");
         notifier = ServiceProcess.start("notifier-service", notifierEnv).awaitHealthy("/actuator/health/readiness");
+        gmailSync = ServiceProcess.start("gmail-sync-service", gmailEnv);
         workflow.awaitHealthy("/actuator/health/readiness");
+        gmailSync.awaitHealthy("/actuator/health/readiness");
 
         Map<String, String> gatewayEnv = new HashMap<>(common);
         gatewayEnv.put("REGISTER_URI", register.baseUrl());
         gatewayEnv.put("INTEGRATION_URI", integration.baseUrl());
         gatewayEnv.put("NOTIFIER_URI", notifier.baseUrl());
         gatewayEnv.put("WORKFLOW_URI", workflow.baseUrl());
+        gatewayEnv.put("GMAIL_SYNC_URI", gmailSync.baseUrl());
         // The journeys are not about the gateway's per-practice limit; the busy one logs 300 entries at full speed.
         gatewayEnv.put("SWITCHBOARD_GATEWAY_RATELIMIT_LIMITS_PRACTICE_RATE", "1000");
         gatewayEnv.put("SWITCHBOARD_GATEWAY_RATELIMIT_LIMITS_PRACTICE_PERIOD", "1s");

@@ -42,6 +42,7 @@ class WorkflowE2eTest {
         Api.Response client = api.post("/api/register/clients", practice.staff(),
                 Map.of("kind", "PERSON", "displayName", "Linh Nguyen", "email", "linh@nguyen.example"));
         clientId = client.json().get("id").asText();
+        Practices.awaitWorkflowKnowsClient(practice, clientId);
         portalUser = UUID.randomUUID();
         Api.Response registered = api.post("/api/workflow/clients/" + clientId + "/portal-users", practice.staff(),
                 Map.of("userId", portalUser, "email", "linh@nguyen.example", "displayName", "Linh Nguyen"));
