@@ -1,17 +1,15 @@
 package io.switchboard.gmail.clients;
 
-import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import io.cloudevents.CloudEvent;
-import io.switchboard.contracts.CloudEventExtensions;
 import io.switchboard.contracts.EventCodec;
 import io.switchboard.contracts.EventTypes;
 import io.switchboard.platform.messaging.EventHandlers;
 import io.switchboard.platform.messaging.IdempotentConsumer;
+import io.switchboard.platform.messaging.Tombstone;
 
 /** Keeps {@link ClientDirectory} from the register's compacted client topic, once per event. */
 @Component
@@ -35,23 +33,9 @@ class ClientListener {
     void on(ConsumerRecord<String, CloudEvent> record) {
         CloudEvent event = record.value();
         if (event == null) {
-            removeOnTombstone(record);
+            Tombstone.of(record).ifPresent(t -> directory.remove(t.practiceId(), t.key()));
             return;
         }
         idempotent.handle(CONSUMER, event, () -> handlers.dispatch(event));
-    }
-
-    /** A tombstone carries no CloudEvent; the practice comes from its header when the producer set one. */
-    private void removeOnTombstone(ConsumerRecord<String, CloudEvent> record) {
-        var practice = record.headers().lastHeader("ce_" + CloudEventExtensions.PRACTICE_ID);
-        if (practice == null || record.key() == null) {
-            return;
-        }
-        try {
-            directory.remove(UUID.fromString(new String(practice.value(), java.nio.charset.StandardCharsets.UTF_8)),
-                    UUID.fromString(record.key()));
-        } catch (IllegalArgumentException notOurs) {
-            // a key or header that is not a UUID: nothing of ours to remove
-        }
     }
 }
