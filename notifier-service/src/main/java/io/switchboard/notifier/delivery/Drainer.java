@@ -103,17 +103,20 @@ public class Drainer {
                 slots.release();
                 continue;
             }
-            Ledger.Claimed claimed = ledger.claimNext(key.paceKey(), properties.drain().lease()).orElse(null);
-            if (claimed == null) {
-                slots.release();
-                continue;
-            }
             inFlight.add(key.paceKey());
+            // The row is claimed by the worker thread right before the provider call, not here: a claim waiting in
+            // the pool's queue that a kill -9 cut short would look exactly like a call in flight ("outcome
+            // unknown"), though it never reached the provider. Unclaimed, it simply stays due.
             workers.execute(() -> {
+                Ledger.Claimed claimed = null;
                 try {
-                    deliver(sender, claimed);
+                    claimed = ledger.claimNext(key.paceKey(), properties.drain().lease()).orElse(null);
+                    if (claimed != null) {
+                        deliver(sender, claimed);
+                    }
                 } catch (RuntimeException e) {
-                    log.warn("delivery {} failed to record: {}", claimed.notificationId(), e.toString());
+                    log.warn("delivery {} failed to record: {}", claimed == null ? key.paceKey() : claimed.notificationId(),
+                            e.toString());
                 } finally {
                     inFlight.remove(key.paceKey());
                     slots.release();
