@@ -199,6 +199,16 @@ public final class ProviderSandbox implements AutoCloseable {
         return context.getBean(RateLimiter.class);
     }
 
+    /**
+     * Every secret value the sandbox issued or was given since start or {@link #reset()} (tokens, authorization codes,
+     * client and signing secrets, redeeming PKCE verifiers, configured secrets; none shorter than
+     * {@value IssuedSecrets#MIN_LENGTH} characters), for a test to check that none appears in logs, events or error
+     * bodies; {@code GET /sandbox/api/secrets} answers the same.
+     */
+    public List<String> issuedSecrets() {
+        return context.getBean(IssuedSecrets.class).all();
+    }
+
     /** Forgets recorded calls, mails, provider state and limit overrides. */
     public void reset() {
         context.getBean(SandboxReset.class).resetAll();

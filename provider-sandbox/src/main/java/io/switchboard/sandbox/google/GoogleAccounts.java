@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Component;
 
+import io.switchboard.sandbox.IssuedSecrets;
 import io.switchboard.sandbox.Resettable;
 import io.switchboard.sandbox.oauth.RandomTokens;
 
@@ -37,6 +38,7 @@ public class GoogleAccounts implements Resettable {
     private static final AtomicLong LAST_SUB = new AtomicLong(100_000_000_000_000_000L);
 
     private final GoogleProperties properties;
+    private final IssuedSecrets secrets;
     private final Map<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
     private final Map<String, GoogleClient> clients = new ConcurrentHashMap<>();
     private final Map<String, GoogleAccessToken> accessTokens = new ConcurrentHashMap<>();
@@ -45,8 +47,9 @@ public class GoogleAccounts implements Resettable {
     private final Set<String> offlineConsents = ConcurrentHashMap.newKeySet();
     private volatile Duration accessTokenLifetime;
 
-    GoogleAccounts(GoogleProperties properties) {
+    GoogleAccounts(GoogleProperties properties, IssuedSecrets secrets) {
         this.properties = properties;
+        this.secrets = secrets;
         this.accessTokenLifetime = properties.accessTokenLifetime();
     }
 
@@ -82,7 +85,10 @@ public class GoogleAccounts implements Resettable {
             }
             mailboxes.put(sub, mailbox);
         }
-        seed.clients().forEach(client -> clients.put(client.clientId(), client));
+        seed.clients().forEach(client -> {
+            secrets.remember(client.clientSecret());
+            clients.put(client.clientId(), client);
+        });
         return seed;
     }
 
@@ -191,6 +197,7 @@ public class GoogleAccounts implements Resettable {
         String refresh = null;
         if (offline && (offlineConsents.add(consentKey(grant)) || forcedConsent)) {
             refresh = "1//" + RandomTokens.next();
+            secrets.remember(refresh);
             refreshTokens.put(refresh, new RefreshToken(grant, false));
         }
         return issueAccessToken(grant, refresh);
@@ -269,6 +276,7 @@ public class GoogleAccounts implements Resettable {
     private GoogleTokens issueAccessToken(GoogleGrant grant, String refreshToken) {
         String access = "ya29." + RandomTokens.next();
         Instant expiresAt = Instant.now().plus(accessTokenLifetime);
+        secrets.remember(access);
         accessTokens.put(access, new GoogleAccessToken(grant, expiresAt, false));
         return new GoogleTokens(access, expiresAt, refreshToken, grant);
     }

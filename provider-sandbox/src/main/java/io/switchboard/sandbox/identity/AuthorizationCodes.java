@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.springframework.stereotype.Component;
 
+import io.switchboard.sandbox.IssuedSecrets;
 import io.switchboard.sandbox.Resettable;
 import io.switchboard.sandbox.microsoft.MicrosoftGrant;
 import io.switchboard.sandbox.microsoft.MicrosoftProperties;
@@ -25,14 +26,18 @@ class AuthorizationCodes implements Resettable {
     }
 
     private final MicrosoftProperties properties;
+    private final IssuedSecrets secrets;
     private final OneTimeCodes<Issued> codes = new OneTimeCodes<>("mscode-");
 
-    AuthorizationCodes(MicrosoftProperties properties) {
+    AuthorizationCodes(MicrosoftProperties properties, IssuedSecrets secrets) {
         this.properties = properties;
+        this.secrets = secrets;
     }
 
     String issue(MicrosoftGrant grant, String redirectUri, String codeChallenge, String codeChallengeMethod) {
-        return codes.issue(new Issued(grant, redirectUri, codeChallenge, codeChallengeMethod), properties.codeLifetime());
+        String code = codes.issue(new Issued(grant, redirectUri, codeChallenge, codeChallengeMethod), properties.codeLifetime());
+        secrets.remember(code);
+        return code;
     }
 
     /** Takes the code out: whatever the outcome, it cannot be presented again. */

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.switchboard.sandbox.IssuedSecrets;
 import io.switchboard.sandbox.microsoft.IssuedTokens;
 import io.switchboard.sandbox.microsoft.MicrosoftApp;
 import io.switchboard.sandbox.microsoft.MicrosoftGrant;
@@ -52,11 +53,13 @@ class IdentityTokenApi {
     private final MicrosoftTenants tenants;
     private final AuthorizationCodes codes;
     private final JsonMapper json;
+    private final IssuedSecrets secrets;
 
-    IdentityTokenApi(MicrosoftTenants tenants, AuthorizationCodes codes, JsonMapper json) {
+    IdentityTokenApi(MicrosoftTenants tenants, AuthorizationCodes codes, JsonMapper json, IssuedSecrets secrets) {
         this.tenants = tenants;
         this.codes = codes;
         this.json = json;
+        this.secrets = secrets;
     }
 
     @PostMapping("/{tenant}/oauth2/v2.0/token")
@@ -116,6 +119,7 @@ class IdentityTokenApi {
                 throw OAuthException.invalidGrant(501481,
                         "The Code_Verifier does not match the code_challenge supplied in the authorization request.");
             }
+            secrets.remember(verifier);
         }
         MicrosoftGrant grant = issued.grant();
         return tenants.issueTokens(grant, scopes(grant.scope()).contains(OFFLINE_ACCESS));

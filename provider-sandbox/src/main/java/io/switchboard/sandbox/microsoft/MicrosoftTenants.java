@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
+import io.switchboard.sandbox.IssuedSecrets;
 import io.switchboard.sandbox.Resettable;
 import io.switchboard.sandbox.oauth.RandomTokens;
 
@@ -33,6 +34,7 @@ public class MicrosoftTenants implements Resettable {
     private static final AtomicLong LAST_MESSAGE_ID = new AtomicLong();
 
     private final MicrosoftProperties properties;
+    private final IssuedSecrets secrets;
     private final Map<String, State> tenants = new ConcurrentHashMap<>();
     private final Map<String, MicrosoftApp> apps = new ConcurrentHashMap<>();
     private final Set<String> adminConsents = ConcurrentHashMap.newKeySet();
@@ -41,8 +43,9 @@ public class MicrosoftTenants implements Resettable {
     private volatile Duration accessTokenLifetime;
     private volatile String signedInUserId;
 
-    MicrosoftTenants(MicrosoftProperties properties) {
+    MicrosoftTenants(MicrosoftProperties properties, IssuedSecrets secrets) {
         this.properties = properties;
+        this.secrets = secrets;
         this.accessTokenLifetime = properties.accessTokenLifetime();
     }
 
@@ -98,6 +101,7 @@ public class MicrosoftTenants implements Resettable {
         tenants.put(tenant.tenantId(), state);
         for (MicrosoftTenantSeed.App app : seed.apps()) {
             apps.put(app.clientId(), app.app());
+            secrets.remember(app.clientSecret());
             if (app.adminConsented()) {
                 adminConsents.add(consentKey(tenant.tenantId(), app.clientId()));
             }
@@ -119,6 +123,7 @@ public class MicrosoftTenants implements Resettable {
         if (existing != null && !existing.equals(app)) {
             throw MicrosoftSeedRejectedException.conflict("App " + app.clientId() + " is registered already, differently");
         }
+        secrets.remember(app.clientSecret());
         return app;
     }
 
@@ -265,10 +270,12 @@ public class MicrosoftTenants implements Resettable {
         Instant now = Instant.now();
         String access = "graph-at-" + RandomTokens.next();
         Instant expiresAt = now.plus(accessTokenLifetime);
+        secrets.remember(access);
         accessTokens.put(access, new MicrosoftAccessToken(grant, expiresAt, false));
         String refresh = null;
         if (withRefreshToken) {
             refresh = "msrt-" + RandomTokens.next();
+            secrets.remember(refresh);
             refreshTokens.put(refresh, new RefreshToken(grant, now.plus(properties.refreshTokenLifetime()), RefreshState.ACTIVE));
         }
         return new IssuedTokens(access, expiresAt, refresh, grant);

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import io.switchboard.sandbox.IssuedSecrets;
 import io.switchboard.sandbox.Resettable;
 
 /** The Slack apps registered with the sandbox, by client id; an install lands in its app's workspace. */
@@ -16,6 +17,11 @@ public class SlackApps implements Resettable {
     private final Map<String, SlackApp> byClientId = new LinkedHashMap<>();
     /** Workspace → client id of the app last installed there through OAuth. */
     private final Map<String, String> installs = new LinkedHashMap<>();
+    private final IssuedSecrets secrets;
+
+    SlackApps(IssuedSecrets secrets) {
+        this.secrets = secrets;
+    }
 
     /**
      * Registers (or replaces) an app; its id is derived from the client id when left out.
@@ -27,6 +33,8 @@ public class SlackApps implements Resettable {
                 : "A" + app.clientId().replaceAll("[^A-Za-z0-9]", "").toUpperCase(java.util.Locale.ROOT);
         SlackApp stored = new SlackApp(app.clientId(), app.clientSecret(), appId, app.teamId(), blankToNull(app.signingSecret()),
                 blankToNull(app.interactivityUrl()));
+        secrets.remember(stored.clientSecret());
+        secrets.remember(stored.signingSecret());
         byClientId.remove(app.clientId());
         byClientId.put(app.clientId(), stored);
         return stored;

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import io.switchboard.sandbox.IssuedSecrets;
 import io.switchboard.sandbox.Resettable;
 
 /**
@@ -40,11 +41,13 @@ class SlackOAuthApi implements Resettable {
 
     private final SlackWorkspaces workspaces;
     private final SlackApps apps;
+    private final IssuedSecrets secrets;
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
 
-    SlackOAuthApi(SlackWorkspaces workspaces, SlackApps apps) {
+    SlackOAuthApi(SlackWorkspaces workspaces, SlackApps apps, IssuedSecrets secrets) {
         this.workspaces = workspaces;
         this.apps = apps;
+        this.secrets = secrets;
     }
 
     /**
@@ -78,6 +81,7 @@ class SlackOAuthApi implements Resettable {
             return ResponseEntity.badRequest().body("invalid_client_id");
         }
         String code = UUID.randomUUID().toString().replace("-", "");
+        secrets.remember(code);
         codes.put(code, new Grant(clientId, redirectUri, scope == null ? "" : scope, codeChallenge,
                 Instant.now().plus(CODE_LIFETIME)));
         URI target = UriComponentsBuilder.fromUriString(redirectUri).queryParam("code", code)
@@ -122,6 +126,9 @@ class SlackOAuthApi implements Resettable {
         }
         if (grant.codeChallenge() != null && !grant.codeChallenge().equals(s256(request.getParameter("code_verifier")))) {
             throw new SlackApiError("invalid_code_verifier");
+        }
+        if (grant.codeChallenge() != null) {
+            secrets.remember(request.getParameter("code_verifier"));
         }
         SlackWorkspace workspace = workspaces.workspace(app.teamId()).orElseThrow(() -> new SlackApiError("invalid_code"));
         String token = workspaces.issueBotToken(app.teamId()).orElseThrow();

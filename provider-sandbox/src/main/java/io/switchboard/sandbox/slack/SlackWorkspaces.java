@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
+import io.switchboard.sandbox.IssuedSecrets;
 import io.switchboard.sandbox.Resettable;
 
 /**
@@ -23,6 +24,11 @@ public class SlackWorkspaces implements Resettable {
     private final Map<String, State> workspaces = new ConcurrentHashMap<>();
     private final Map<String, SlackToken> tokens = new ConcurrentHashMap<>();
     private final Set<String> revokedOutOfBand = ConcurrentHashMap.newKeySet();
+    private final IssuedSecrets secrets;
+
+    SlackWorkspaces(IssuedSecrets secrets) {
+        this.secrets = secrets;
+    }
 
     /**
      * Creates a workspace with the app installed.
@@ -55,6 +61,7 @@ public class SlackWorkspaces implements Resettable {
                     new SlackChannel(channel.id(), channel.name(), channel.isPrivate(), channel.isArchived(), members));
         }
         workspaces.put(workspace.teamId(), state);
+        secrets.remember(seed.botToken());
         tokens.put(seed.botToken(),
                 new SlackToken(SlackToken.Kind.BOT, workspace.teamId(), workspace.botUserId(), workspace.botId()));
         return workspace;
@@ -129,6 +136,7 @@ public class SlackWorkspaces implements Resettable {
     public Optional<String> issueBotToken(String teamId) {
         return workspace(teamId).map(workspace -> {
             String value = "xoxb-" + java.util.UUID.randomUUID().toString().replace("-", "");
+            secrets.remember(value);
             tokens.put(value, new SlackToken(SlackToken.Kind.BOT, teamId, workspace.botUserId(), workspace.botId()));
             return value;
         });

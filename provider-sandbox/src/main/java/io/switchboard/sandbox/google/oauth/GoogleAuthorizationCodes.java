@@ -2,6 +2,7 @@ package io.switchboard.sandbox.google.oauth;
 
 import org.springframework.stereotype.Component;
 
+import io.switchboard.sandbox.IssuedSecrets;
 import io.switchboard.sandbox.Resettable;
 import io.switchboard.sandbox.google.GoogleGrant;
 import io.switchboard.sandbox.google.GoogleProperties;
@@ -16,14 +17,18 @@ class GoogleAuthorizationCodes implements Resettable {
     }
 
     private final GoogleProperties properties;
+    private final IssuedSecrets secrets;
     private final OneTimeCodes<Issued> codes = new OneTimeCodes<>("4/0A");
 
-    GoogleAuthorizationCodes(GoogleProperties properties) {
+    GoogleAuthorizationCodes(GoogleProperties properties, IssuedSecrets secrets) {
         this.properties = properties;
+        this.secrets = secrets;
     }
 
     String issue(Issued issued) {
-        return codes.issue(issued, properties.codeLifetime());
+        String code = codes.issue(issued, properties.codeLifetime());
+        secrets.remember(code);
+        return code;
     }
 
     OneTimeCodes.Redemption<Issued> redeem(String code) {

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.switchboard.sandbox.IssuedSecrets;
 import io.switchboard.sandbox.google.GoogleAccessToken;
 import io.switchboard.sandbox.google.GoogleAccount;
 import io.switchboard.sandbox.google.GoogleAccounts;
@@ -46,11 +47,13 @@ class GoogleTokenApi {
     private final GoogleAccounts google;
     private final GoogleAuthorizationCodes codes;
     private final JsonMapper json;
+    private final IssuedSecrets secrets;
 
-    GoogleTokenApi(GoogleAccounts google, GoogleAuthorizationCodes codes, JsonMapper json) {
+    GoogleTokenApi(GoogleAccounts google, GoogleAuthorizationCodes codes, JsonMapper json, IssuedSecrets secrets) {
         this.google = google;
         this.codes = codes;
         this.json = json;
+        this.secrets = secrets;
     }
 
     @PostMapping("${sandbox.google.paths.token:/token}")
@@ -138,6 +141,7 @@ class GoogleTokenApi {
             if (!Pkce.matches(issued.codeChallenge(), issued.codeChallengeMethod(), verifier)) {
                 throw GoogleOAuthException.invalidGrant("Invalid code verifier.");
             }
+            secrets.remember(verifier);
         }
         if (google.account(issued.grant().sub()).isEmpty()) {
             throw GoogleOAuthException.invalidGrant("Account has been deleted");
