@@ -19,7 +19,9 @@ import io.switchboard.contracts.integration.ConnectionChanged;
 import io.switchboard.contracts.integration.ConnectionScope;
 import io.switchboard.contracts.integration.ConnectionStatus;
 import io.switchboard.contracts.integration.Provider;
+import io.switchboard.integration.vault.HoldsSealedSecrets;
 import io.switchboard.integration.vault.Sealed;
+import io.switchboard.integration.vault.SealedTable;
 import io.switchboard.integration.vault.Vault;
 import io.switchboard.platform.security.TenantJdbc;
 
@@ -34,7 +36,7 @@ import io.switchboard.platform.security.TenantJdbc;
  * healthy connection.
  */
 @Service
-public class DelegatedConnections {
+public class DelegatedConnections implements HoldsSealedSecrets {
 
     private static final Logger log = LoggerFactory.getLogger(DelegatedConnections.class);
     private static final Map<Provider, String> PURPOSE = Map.of(Provider.MICROSOFT_TEAMS, "teams", Provider.GMAIL, "gmail");
@@ -119,6 +121,16 @@ public class DelegatedConnections {
             events.publishEvent(changed(practiceId, userId, provider, ConnectionStatus.CONNECTED, externalUserId,
                     externalName, null, userId));
         });
+    }
+
+    /** The access and refresh token columns, for re-sealing under a new vault key. */
+    @Override
+    public SealedTable sealedTable() {
+        return new SealedTable("user_connection", List.of("practice_id", "user_id", "provider"), List.of(
+                SealedTable.KeyedColumns.of("access_key_id", "access_sealed",
+                        row -> purpose(Provider.valueOf((String) row.get("provider")), "access")),
+                SealedTable.KeyedColumns.of("refresh_key_id", "refresh_sealed",
+                        row -> purpose(Provider.valueOf((String) row.get("provider")), "refresh"))));
     }
 
     public Optional<Connection> connection(UUID practiceId, UUID userId, Provider provider) {

@@ -2,6 +2,9 @@ package io.switchboard.integration.secrets;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,7 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.switchboard.integration.vault.HoldsSealedSecrets;
 import io.switchboard.integration.vault.Sealed;
+import io.switchboard.integration.vault.SealedTable;
 import io.switchboard.integration.vault.Vault;
 import io.switchboard.platform.security.TenantJdbc;
 import io.switchboard.platform.web.NotFoundException;
@@ -21,7 +26,7 @@ import io.switchboard.platform.web.NotFoundException;
  * referenced elsewhere only by that opaque ref, and every read recorded with who asked and for whom.
  */
 @Service
-public class PracticeSecrets {
+public class PracticeSecrets implements HoldsSealedSecrets {
 
     private static final Logger log = LoggerFactory.getLogger(PracticeSecrets.class);
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
@@ -53,6 +58,15 @@ public class PracticeSecrets {
 
     /** One recorded read. */
     public record Access(UUID actor, String caller, java.time.Instant accessedAt) {
+    }
+
+    /** The username and secret columns (one key id for both), for re-sealing under a new vault key. */
+    @Override
+    public SealedTable sealedTable() {
+        Map<String, Function<SealedTable.RowKey, String>> columns = new LinkedHashMap<>();
+        columns.put("username_sealed", row -> purpose((String) row.get("ref"), "username"));
+        columns.put("secret_sealed", row -> purpose((String) row.get("ref"), "secret"));
+        return new SealedTable("practice_secret", List.of("ref"), List.of(new SealedTable.KeyedColumns("key_id", columns)));
     }
 
     @Transactional

@@ -30,7 +30,9 @@ import io.switchboard.contracts.integration.ConnectionStatus;
 import io.switchboard.contracts.integration.Provider;
 import io.switchboard.integration.oauth.ConnectionProblems;
 import io.switchboard.integration.oauth.OAuthStates;
+import io.switchboard.integration.vault.HoldsSealedSecrets;
 import io.switchboard.integration.vault.Sealed;
+import io.switchboard.integration.vault.SealedTable;
 import io.switchboard.integration.vault.Vault;
 import io.switchboard.integration.vault.VaultException;
 import io.switchboard.platform.security.TenantJdbc;
@@ -43,7 +45,7 @@ import io.switchboard.platform.web.NotFoundException;
  * only through the internal token endpoint.
  */
 @Service
-public class SlackConnections {
+public class SlackConnections implements HoldsSealedSecrets {
 
     static final String TOKEN_PURPOSE = "slack-bot-token";
     private static final Logger log = LoggerFactory.getLogger(SlackConnections.class);
@@ -164,6 +166,13 @@ public class SlackConnections {
                     ConnectionStatus.DISCONNECTED, stored.view().teamId(), stored.view().teamName(),
                     "Disconnected by a practice admin", adminId, clock.instant()));
         });
+    }
+
+    /** The bot token column, for re-sealing under a new vault key. */
+    @Override
+    public SealedTable sealedTable() {
+        return new SealedTable("slack_connection", List.of("practice_id"),
+                List.of(SealedTable.KeyedColumns.of("token_key_id", "token_sealed", row -> TOKEN_PURPOSE)));
     }
 
     /** The practice's Slack connection, without its token. */

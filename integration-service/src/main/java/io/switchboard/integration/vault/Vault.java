@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.crypto.Cipher;
@@ -81,6 +82,11 @@ public class Vault {
 
     public String activeKeyId() {
         return activeKeyId;
+    }
+
+    /** The ids of every key this vault holds (never the keys). */
+    public Set<String> keyIds() {
+        return keys.keySet();
     }
 
     private static byte[] aad(UUID practiceId, String purpose) {
