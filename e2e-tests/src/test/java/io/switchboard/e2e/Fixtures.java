@@ -286,6 +286,7 @@ final class Fixtures {
                         .id();
                 // gmail-sync learns the client from register.client.v1; until then the assignment is refused.
                 Api.Response assigned = Awaitility.await("Sam files the email").atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofSeconds(1)) // each try reads the message from Gmail: mind Sam's quota
                         .until(() -> gateway().post("/api/gmail/messages/" + messageId + "/assignments", sam(),
                                 Map.of("clientId", clientId)), r -> r.status() == 201);
                 JsonNode entry = Awaitility.await("the register's entry for the email").atMost(Duration.ofSeconds(30))

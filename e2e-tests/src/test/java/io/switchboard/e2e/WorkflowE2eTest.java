@@ -5,8 +5,6 @@ import static io.switchboard.e2e.Practices.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +120,7 @@ class WorkflowE2eTest {
 
     @Test
     void aClientsCredentialIsSealedInTheVaultAndOnlyAnAuditedReadShowsIt() throws Exception {
-        String secret = "ato-pass-" + UUID.randomUUID();
+        String secret = Leaks.used("ato-pass-" + UUID.randomUUID());
         Api.Response task = api.post("/api/workflow/tasks", practice.admin(), Map.of("type", "CREDENTIAL_REQUEST",
                 "clientId", clientId, "title", "ATO portal login", "assigneeUserId", practice.samId()));
         assertThat(task.status()).as(task.body()).isEqualTo(201);
@@ -143,33 +141,8 @@ class WorkflowE2eTest {
                 .isEqualTo(403);
         // Nowhere in workflow's tables or outbox, and sealed in the vault's.
         try (Connection db = Stack.get().jdbc()) {
-            assertThat(occurrences(db, "workflow", secret)).isZero();
-            assertThat(occurrences(db, "integration", secret)).isZero();
+            assertThat(Leaks.occurrences(db, "workflow", secret)).isZero();
+            assertThat(Leaks.occurrences(db, "integration", secret)).isZero();
         }
-    }
-
-    /** How many text-ish values in {@code schema}'s tables contain {@code needle}. */
-    private static long occurrences(Connection db, String schema, String needle) throws Exception {
-        long found = 0;
-        try (PreparedStatement tables = db.prepareStatement(
-                "select table_name from information_schema.tables where table_schema = ?")) {
-            tables.setString(1, schema);
-            try (ResultSet names = tables.executeQuery()) {
-                while (names.next()) {
-                    try (PreparedStatement scan = db.prepareStatement("select count(*) from " + schema + "."
-                            + names.getString(1) + " t where t::text like ? or t::text like ?")) {
-                        // bytea columns (the outbox's event data) print as hex
-                        scan.setString(1, "%" + needle + "%");
-                        scan.setString(2, "%" + java.util.HexFormat.of().formatHex(
-                                needle.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "%");
-                        try (ResultSet count = scan.executeQuery()) {
-                            count.next();
-                            found += count.getLong(1);
-                        }
-                    }
-                }
-            }
-        }
-        return found;
     }
 }
