@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class Practices {
 
-    static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    static final HttpClient BROWSER = HttpClient.newBuilder().cookieHandler(io.switchboard.platform.test.Api.COOKIES).followRedirects(HttpClient.Redirect.NEVER).build();
 
     private Practices() {
     }

@@ -3,6 +3,9 @@ package io.switchboard.integration.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -12,12 +15,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import io.switchboard.integration.oauth.BrowserBinding;
 import io.switchboard.integration.support.PracticeMother;
 import io.switchboard.platform.test.Api;
 import io.switchboard.platform.test.SwitchboardIntegrationTest;
 import io.switchboard.platform.test.TestTokens;
 
-/** The install's state: unguessable, single-use, expiring, and only an admin starts one. */
+/** The install's state: unguessable, single-use, expiring, bound to the starting browser, and only an admin starts one. */
 @SwitchboardIntegrationTest
 class SlackOAuthStateIntegrationTest {
 
@@ -77,6 +81,28 @@ class SlackOAuthStateIntegrationTest {
 
         assertThat(declined.header("Location")).contains("slack=error&reason=access_denied");
         assertThat(reused.header("Location")).contains("slack=error&reason=invalid_state");
+    }
+
+    @Test
+    void startingAFlowGivesTheBrowserAnHttpOnlyBindingCookie() {
+        Api.Response started = api.post("/connections/slack/authorize", practice.admin(), "");
+
+        assertThat(started.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith(BrowserBinding.COOKIE + "=").contains("HttpOnly", "SameSite=Lax", "Path=/"));
+    }
+
+    @Test
+    void aCallbackFromAnotherBrowserThanTheOneThatStartedTheFlowIsRefusedAndSpendsTheState() throws Exception {
+        String state = state(api.post("/connections/slack/authorize", practice.admin(), ""));
+
+        // Another browser: no cookie of this one's (a victim lured to the admin's consent link, say).
+        HttpResponse<String> elsewhere = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/connections/slack/callback?code=abc&state=" + state)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(elsewhere.headers().firstValue("Location").orElseThrow()).contains("reason=invalid_state");
+        assertThat(callback("code=abc&state=" + state).header("Location"))
+                .as("the starting browser cannot use the spent state either").contains("reason=invalid_state");
     }
 
     @Test

@@ -21,7 +21,7 @@ import io.switchboard.sandbox.google.GoogleSeed;
 /** Google accounts for a practice's staff in the provider sandbox, and the browser's part of connecting one. */
 public final class GoogleSandbox {
 
-    private static final HttpClient BROWSER = HttpClient.newBuilder()
+    private static final HttpClient BROWSER = HttpClient.newBuilder().cookieHandler(io.switchboard.platform.test.Api.COOKIES)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     static final String CALLBACK = "http://localhost:8080/api/integrations/connections/gmail/callback";
 

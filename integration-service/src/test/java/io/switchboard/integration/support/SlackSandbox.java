@@ -26,7 +26,7 @@ import io.switchboard.sandbox.slack.SlackWorkspaceSeed;
  */
 public final class SlackSandbox {
 
-    private static final HttpClient BROWSER = HttpClient.newBuilder()
+    private static final HttpClient BROWSER = HttpClient.newBuilder().cookieHandler(io.switchboard.platform.test.Api.COOKIES)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The dev app credentials from application.yml. */

@@ -28,7 +28,7 @@ import io.switchboard.sandbox.microsoft.MicrosoftTenantSeed;
  */
 public final class TeamsSandbox {
 
-    private static final HttpClient BROWSER = HttpClient.newBuilder()
+    private static final HttpClient BROWSER = HttpClient.newBuilder().cookieHandler(io.switchboard.platform.test.Api.COOKIES)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     /** The dev app registration from application.yml. */
     static final String CLIENT_ID = "switchboard-dev-client";

@@ -17,7 +17,15 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * One cookie jar for every {@code Api} and test "browser" of this JVM: a flow started through the API (an OAuth
+     * authorize call sets its browser-binding cookie) is completed by the same browser, as in the web front end.
+     */
+    public static final java.net.CookieManager COOKIES =
+            new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .cookieHandler(COOKIES).build();
     private final String baseUrl;
 
     public Api(String baseUrl) {
