@@ -27,7 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Practice {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    /**
+     * The harness's "browser" shares the API client's cookie jar: integration-service binds an OAuth flow to the
+     * browser that started it (a cookie set by the authorize call), so the install's callback must carry it.
+     */
+    private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(Api.COOKIES).build();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     final UUID id;
