@@ -81,13 +81,16 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> groupSuffixCustomizer(
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> listenerContainerCustomizer(
             KafkaTopicsProperties topics) {
+        StaticMembership staticMembership = new StaticMembership(topics.instanceId());
         return container -> {
             String group = container.getContainerProperties().getGroupId();
             if (!topics.groupSuffix().isEmpty() && group != null && !group.endsWith(topics.groupSuffix())) {
-                container.getContainerProperties().setGroupId(group + topics.groupSuffix());
+                group = group + topics.groupSuffix();
+                container.getContainerProperties().setGroupId(group);
             }
+            staticMembership.apply(container, group);
         };
     }
 
