@@ -30,7 +30,7 @@ public record NotifierProperties(List<String> channels, Email email, Pacing paci
         retry = retry == null ? new Retry(0, null, null) : retry;
         drain = drain == null ? new Drain(null, 0, 0, null) : drain;
         inbox = inbox == null ? new Inbox(null, null) : inbox;
-        routing = routing == null ? new Routing(null, 0, 0, 0, 0, null, null) : routing;
+        routing = routing == null ? new Routing(null, 0, 0, 0, 0, null, null, 0) : routing;
     }
 
     public boolean runs(String channel) {
@@ -106,8 +106,9 @@ public record NotifierProperties(List<String> channels, Email email, Pacing paci
      * up to {@code maxBackoff} between tries, then dead-lettered.
      */
     public record Routing(Duration interval, int intakeBatch, int perPractice, int practicesPerPass, int maxAttempts,
-                          Duration initialBackoff, Duration maxBackoff) {
+                          Duration initialBackoff, Duration maxBackoff, int threads) {
         public Routing {
+            threads = threads <= 0 ? 2 : threads;
             interval = interval == null ? Duration.ofMillis(50) : interval;
             intakeBatch = intakeBatch <= 0 ? 500 : intakeBatch;
             perPractice = perPractice <= 0 ? 10 : perPractice;

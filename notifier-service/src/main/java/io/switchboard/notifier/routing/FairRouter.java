@@ -33,10 +33,15 @@ import tools.jackson.core.JacksonException;
 /**
  * N7 at the router: routes the queued correspondence events practice by practice in round robin — each round takes the
  * practices oldest-waiting first and routes at most {@code perPractice} events of one before the next one's turn — so
- * one practice's backlog delays another practice's event by at most one round. A practice's events are routed in
- * arrival order, each in its own transaction (dedupe row, commands and reports through the outbox, queue row deleted)
- * under the practice's advisory lock, so two instances never route one practice at once. An event whose routing fails
- * is retried with backoff (holding back only its own practice) and then dead-lettered with the reason.
+ * one practice's backlog delays another practice's event by at most one round. A practice's turn is one transaction
+ * under the practice's advisory lock (so two routers, in this instance or another, never route one practice at once
+ * and its order holds): its due events in arrival order, each with its dedupe row and its commands and reports through
+ * the outbox, then the queue rows deleted — one commit for up to {@code perPractice} events instead of one each.
+ * {@code threads} routers take turns side by side, each skipping the practices another holds.
+ *
+ * <p>If any event of a turn fails, the turn rolls back and is routed again one event per transaction, so only the
+ * event that fails is retried with backoff (holding back only its own practice) and then dead-lettered with the
+ * reason.
  */
 @Component
 class FairRouter implements SmartLifecycle {
@@ -56,8 +61,8 @@ class FairRouter implements SmartLifecycle {
     private final AtomicLong depth = new AtomicLong();
     private volatile boolean paused;
     private volatile boolean running;
-    private Thread thread;
-    private Instant depthReadAt = Instant.EPOCH;
+    private final List<Thread> threads = new java.util.ArrayList<>();
+    private volatile Instant depthReadAt = Instant.EPOCH;
 
     FairRouter(RoutingQueue queue, IdempotentConsumer idempotent, EventCodec codec, CorrespondenceRouter router,
                TransactionTemplate tx, KafkaTemplate<String, CloudEvent> kafka, NotifierProperties properties,
@@ -90,7 +95,11 @@ class FairRouter implements SmartLifecycle {
 
     /** Start a round now: the intake just committed events. */
     void wake() {
-        wakeups.release();
+        // One permit per router is enough to start them all; more would only buy empty rounds later.
+        int missing = properties.threads() - wakeups.availablePermits();
+        if (missing > 0) {
+            wakeups.release(missing);
+        }
     }
 
     /** For tests: stop routing (the intake keeps storing) until {@link #resume()}. */
@@ -109,23 +118,27 @@ class FairRouter implements SmartLifecycle {
             return;
         }
         running = true;
-        thread = new Thread(this::loop, "notifier-router");
-        thread.setDaemon(true);
-        thread.start();
+        for (int i = 1; i <= properties.threads(); i++) {
+            Thread thread = new Thread(this::loop, "notifier-router-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
     }
 
     @Override
     public void stop() {
         // No interrupt: the event being routed finishes (or rolls back) on its own; the loop ends after it.
         running = false;
-        wake();
-        if (thread != null) {
-            try {
+        wakeups.release(threads.size());
+        try {
+            for (Thread thread : threads) {
                 thread.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        threads.clear();
     }
 
     @Override
@@ -145,7 +158,6 @@ class FairRouter implements SmartLifecycle {
             if (!routed) {
                 try {
                     wakeups.tryAcquire(properties.interval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeups.drainPermits();
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -154,7 +166,8 @@ class FairRouter implements SmartLifecycle {
     }
 
     /**
-     * One round: every practice with queued events, oldest-waiting first, gets up to {@code perPractice} events.
+     * One round: every practice with queued events, oldest-waiting first, gets a turn of up to {@code perPractice}
+     * events — unless another router holds it, which is then routing it.
      *
      * @return whether anything was routed (then the next round starts at once)
      */
@@ -162,17 +175,42 @@ class FairRouter implements SmartLifecycle {
         boolean routed = false;
         List<UUID> practices = queue.practicesInTurn(properties.practicesPerPass());
         for (UUID practice : practices) {
-            for (int i = 0; i < properties.perPractice() && running && !paused; i++) {
-                if (!routeNext(practice)) {
-                    break;
-                }
-                routed = true;
+            if (!running || paused) {
+                break;
             }
+            routed |= turn(practice) > 0;
         }
         return routed;
     }
 
-    /** Routes the practice's oldest due event, if no other instance holds the practice; whether one was routed. */
+    /** The practice's turn in one transaction; one event per transaction if that fails. How many were routed. */
+    private int turn(UUID practice) {
+        try {
+            Integer routed = tx.execute(status -> {
+                if (!queue.tryLock(practice)) {
+                    return 0;
+                }
+                List<RoutingQueue.Queued> due = queue.due(practice, properties.perPractice());
+                for (RoutingQueue.Queued queued : due) {
+                    idempotent.handle(RouterListener.CONSUMER, queued.event(), () -> handlers.dispatch(queued.event()));
+                }
+                if (!due.isEmpty()) {
+                    queue.delete(practice, due.stream().map(RoutingQueue.Queued::id).toList());
+                }
+                return due.size();
+            });
+            return routed == null ? 0 : routed;
+        } catch (RuntimeException e) {
+            log.debug("turn of practice {} failed, routing its events one by one: {}", practice, e.toString());
+            int routed = 0;
+            while (routed < properties.perPractice() && running && !paused && routeNext(practice)) {
+                routed++;
+            }
+            return routed;
+        }
+    }
+
+    /** Routes the practice's oldest due event, if no other router holds the practice; whether one was routed. */
     private boolean routeNext(UUID practice) {
         RoutingQueue.Queued[] taken = {null};
         try {

@@ -99,23 +99,40 @@ class RoutingQueue {
     }
 
     /**
-     * The practice's oldest queued event, if it is due: an event waiting out a retry holds back the practice's later
-     * events (their order matters), not other practices'.
+     * The practice's oldest queued events, at most {@code limit}, in arrival order, up to the first that is not due:
+     * an event waiting out a retry holds back the practice's later events (their order matters), not other practices'.
      */
-    Optional<Queued> head(UUID practiceId) {
-        return tenantJdbc.sql(practiceId, """
+    List<Queued> due(UUID practiceId, int limit) {
+        List<Queued> due = new java.util.ArrayList<>();
+        for (Queued queued : tenantJdbc.sql(practiceId, """
                 select id, event_id, event_type, practice_id, source, subject, occurred_at, data_content_type,
                        data_schema, cast(extensions as text) as extensions, data, attempts, not_before <= clock_timestamp() as due
-                from routing_queue where practice_id = :practiceId order by id limit 1
+                from routing_queue where practice_id = :practiceId order by id limit :limit
                 """)
+                .param("limit", limit)
                 .query((rs, n) -> rs.getBoolean("due") ? new Queued(rs.getLong("id"),
                         rs.getObject("practice_id", UUID.class), event(rs), rs.getInt("attempts")) : null)
-                .optional();
+                .list()) {
+            if (queued == null) {
+                break;
+            }
+            due.add(queued);
+        }
+        return due;
+    }
+
+    /** The practice's oldest queued event, if it is due (see {@link #due}). */
+    Optional<Queued> head(UUID practiceId) {
+        return due(practiceId, 1).stream().findFirst();
     }
 
     void delete(UUID practiceId, long id) {
-        tenantJdbc.sql(practiceId, "delete from routing_queue where id = :id and practice_id = :practiceId")
-                .param("id", id)
+        delete(practiceId, List.of(id));
+    }
+
+    void delete(UUID practiceId, List<Long> ids) {
+        tenantJdbc.sql(practiceId, "delete from routing_queue where id in (:ids) and practice_id = :practiceId")
+                .param("ids", ids)
                 .update();
     }
 

@@ -82,8 +82,10 @@ class FairRoutingIntegrationTest extends NotifierIntegrationTestBase {
                 and processed_at < (select processed_at from processed_event where consumer = 'notifier-router'
                                     and event_id = :single)
                 """).param("ids", backlog).param("single", single).query(Long.class).single();
-        // FIFO would route all 500 first; round robin lets at most one turn of the flooding practice go ahead.
-        assertThat(floodRoutedFirst).isLessThanOrEqualTo(properties.routing().perPractice());
+        // FIFO would route all 500 first; round robin lets at most one turn of the flooding practice go ahead per
+        // router thread (each may be in the middle of one when the quiet practice's turn comes).
+        assertThat(floodRoutedFirst).isLessThanOrEqualTo(
+                (long) properties.routing().perPractice() * properties.routing().threads());
         await().atMost(Duration.ofSeconds(180)).until(() -> queued(flooding) == 0);
         assertThat(routedCount(backlog)).isEqualTo(500);
     }
@@ -199,6 +201,54 @@ class FairRoutingIntegrationTest extends NotifierIntegrationTestBase {
             await().atMost(Duration.ofSeconds(30)).until(() -> routed(next.getId()));
             assertThat(queued(practice)).isZero();
         }
+    }
+
+    @Test
+    void aTurnHoldingOneBrokenEventRoutesEveryOtherEventOnceAndDeadLettersTheBrokenOne() {
+        UUID practice = UUID.randomUUID();
+        settings(practice, DeliveryMode.EMAIL_ONLY, null, false);
+        UUID author = user(practice, "turn-" + practice + "@example.test", null);
+        UUID entry = UUID.randomUUID();
+        List<String> good = new ArrayList<>();
+        CloudEvent broken = brokenRecorded(practice, entry);
+        try (KafkaProbe dlt = KafkaProbe.on(TOPIC + ".dlt"); KafkaProbe commands = KafkaProbe.on("notify.email.v1")) {
+            router.pause();
+            try {
+                // One entry, one partition: two good events, the broken one, two more — all in one turn.
+                for (int i = 0; i < 5; i++) {
+                    if (i == 2) {
+                        send(TOPIC, broken);
+                    } else {
+                        good.add(record(practice, entry, phoneMessage(author, author),
+                                List.of(ShareTarget.emailToUsers(List.of(author)))).getId());
+                    }
+                }
+                await().atMost(Duration.ofSeconds(20)).until(() -> queued(practice) == 5);
+            } finally {
+                router.resume();
+            }
+            ConsumerRecord<String, byte[]> dead = dlt.awaitRecord(r -> entry.toString().equals(r.key()));
+            assertThat(KafkaProbe.toCloudEvent(dead).getId()).isEqualTo(broken.getId());
+            await().atMost(Duration.ofSeconds(30)).until(() -> routedCount(good) == good.size() && queued(practice) == 0);
+            // The failed turn rolled back whole: the events routed before the broken one were not sent twice.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                for (String id : good) {
+                    assertThat(emailsFor(commands, id)).as("emails for %s", id).isEqualTo(1);
+                }
+            });
+        }
+    }
+
+    private static CloudEvent brokenRecorded(UUID practice, UUID entry) {
+        return CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString())
+                .withSource(URI.create("/test"))
+                .withType(EventTypes.CORRESPONDENCE_RECORDED.type())
+                .withSubject(entry.toString())
+                .withTime(Instant.now().atOffset(ZoneOffset.UTC))
+                .withExtension(CloudEventExtensions.PRACTICE_ID, practice.toString())
+                .withData("application/json", "{\"entryId\":".getBytes(StandardCharsets.UTF_8))
+                .build();
     }
 
     @Test
