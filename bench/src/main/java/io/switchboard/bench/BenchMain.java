@@ -104,8 +104,8 @@ public final class BenchMain {
                 .append("\n\n");
         md.append("Machine: ").append(Machine.describe()).append("\n\n");
         md.append("Stack: PostgreSQL 17 (zonky) and a Kafka 4.1 KRaft broker as child processes; register-, integration-"
-                + " and notifier-service from their jars as separate JVMs (`-Xmx256m -XX:+UseSerialGC"
-                + " -XX:TieredStopAtLevel=1`, as devstack runs them): notifier as a router instance (router, in-app,"
+                + " and notifier-service from their jars as separate JVMs (`-Xmx256m -XX:+UseSerialGC`, the"
+                + " JIT as in production; each a static Kafka group member named after the instance): notifier as a router instance (router, in-app,"
                 + " Teams) plus one `SWITCHBOARD_NOTIFIER_CHANNELS=slack` and one `=email` worker; the provider sandbox"
                 + " embedded in the harness JVM, stamping every call with its receive time. The harness calls the"
                 + " services directly (no gateway). Every figure is the **median / p99 over " + runs + " runs** of the"
