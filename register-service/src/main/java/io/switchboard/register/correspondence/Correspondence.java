@@ -270,11 +270,9 @@ public class Correspondence {
      * that email there (G4), so it carries the whole text as on the recorded event.
      */
     private static CorrespondenceDetails details(EntryView entry) {
-        return new CorrespondenceDetails(entry.clientId(), entry.clientDisplayName(), entry.type(), entry.authorUserId(),
-                entry.recipientUserId(), entry.subject(), CorrespondenceDetails.excerpt(entry.body()),
-                entry.occurredAt(), entry.callerName(), entry.callerPhone(), entry.bestTimeToCall(),
-                entry.type() == CorrespondenceType.EMAIL_OUT && entry.body() != null && !entry.body().isBlank()
-                        ? entry.body() : null);
+        return CorrespondenceEntry.details(entry.clientId(), entry.clientDisplayName(), entry.type(),
+                entry.authorUserId(), entry.recipientUserId(), entry.subject(), entry.body(), entry.occurredAt(),
+                entry.callerName(), entry.callerPhone(), entry.bestTimeToCall());
     }
 
     private EntryView view(ResultSet rs) throws SQLException {

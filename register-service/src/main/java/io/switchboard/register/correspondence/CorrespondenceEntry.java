@@ -74,9 +74,21 @@ public record CorrespondenceEntry(UUID id, UUID practiceId, UUID clientId, Corre
      * text, which the notifier sends as the email (G4).
      */
     public CorrespondenceDetails details(String clientDisplayName) {
+        return details(clientId, clientDisplayName, type, authorUserId, recipientUserId, subject, body, occurredAt,
+                callerName, callerPhone, bestTimeToCall);
+    }
+
+    /**
+     * The one place an entry's notification details are made, for the recorded event and for later shares alike: the
+     * body as an excerpt, and for an email to send ({@code EMAIL_OUT}) also whole (G4).
+     */
+    static CorrespondenceDetails details(UUID clientId, String clientDisplayName, CorrespondenceType type,
+                                         UUID authorUserId, UUID recipientUserId, String subject, String body,
+                                         Instant occurredAt, String callerName, String callerPhone,
+                                         String bestTimeToCall) {
         return new CorrespondenceDetails(clientId, clientDisplayName, type, authorUserId, recipientUserId, subject,
                 CorrespondenceDetails.excerpt(body), occurredAt, callerName, callerPhone, bestTimeToCall,
-                type == CorrespondenceType.EMAIL_OUT ? body : null);
+                type == CorrespondenceType.EMAIL_OUT && body != null && !body.isBlank() ? body : null);
     }
 
     private static String trimmed(String text) {
