@@ -53,8 +53,16 @@ public class DelegatedTokens {
     private record Rejection(String reason) {
     }
 
+    /** What {@link #prefetch} got and the token cache cannot hold (a refusal, a token without expiry), kept briefly. */
+    private record Prefetched(Token token, ConnectionUnavailable refusal, Instant expires) {
+    }
+
+    /** How long a prefetched answer waits for its send (which normally follows within moments). */
+    private static final Duration PREFETCH_KEPT = Duration.ofSeconds(10);
+
     private final RestClient http;
     private final Map<Key, Token> cache = new ConcurrentHashMap<>();
+    private final Map<Key, Prefetched> prefetched = new ConcurrentHashMap<>();
 
     public DelegatedTokens(RestClient.Builder builder, InternalTokens internalTokens,
                            @Value("${switchboard.integration.base-url:http://localhost:8082}") String baseUrl) {
@@ -72,6 +80,15 @@ public class DelegatedTokens {
         Token cached = cache.get(key);
         if (!refresh && provider.type().isInstance(cached) && fresh(cached)) {
             return provider.type().cast(cached);
+        }
+        Prefetched ready = prefetched.remove(key);
+        if (!refresh && ready != null && ready.expires().isAfter(Instant.now())) {
+            if (ready.refusal() != null) {
+                throw new ConnectionUnavailable(ready.refusal().reason());
+            }
+            if (provider.type().isInstance(ready.token()) && fresh(ready.token())) {
+                return provider.type().cast(ready.token());
+            }
         }
         T token = Optional.ofNullable(http.get()
                         .uri(b -> b.path("/internal/practices/{practiceId}/users/{userId}/connections/{provider}/token")
@@ -93,8 +110,28 @@ public class DelegatedTokens {
         return token;
     }
 
+    /**
+     * Gets the user's token ready for the next {@link #token} call (not a refresh) without a network call there: a
+     * token is cached; a refusal ({@link ConnectionUnavailable}) is kept briefly for that one call, which throws it
+     * as it would have. Anything else (integration-service unreachable, 5xx) is thrown here.
+     */
+    public void prefetch(Provider<?> provider, UUID practiceId, UUID userId) {
+        Key key = new Key(provider.path(), practiceId, userId);
+        prefetched.remove(key); // ask again rather than keep an older answer alive
+        try {
+            Token token = token(provider, practiceId, userId, false);
+            if (cache.get(key) != token) {
+                prefetched.put(key, new Prefetched(token, null, Instant.now().plus(PREFETCH_KEPT)));
+            }
+        } catch (ConnectionUnavailable e) {
+            prefetched.put(key, new Prefetched(null, e, Instant.now().plus(PREFETCH_KEPT)));
+        }
+    }
+
     public void forget(Provider<?> provider, UUID practiceId, UUID userId) {
-        cache.remove(new Key(provider.path(), practiceId, userId));
+        Key key = new Key(provider.path(), practiceId, userId);
+        cache.remove(key);
+        prefetched.remove(key);
     }
 
     /** The provider still refused the token after a refresh: integration-service marks the user's connection broken. */

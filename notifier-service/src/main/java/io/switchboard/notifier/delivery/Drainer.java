@@ -106,13 +106,17 @@ public class Drainer {
             inFlight.add(key.paceKey());
             // The row is claimed by the worker thread right before the provider call, not here: a claim waiting in
             // the pool's queue that a kill -9 cut short would look exactly like a call in flight ("outcome
-            // unknown"), though it never reached the provider. Unclaimed, it simply stays due.
+            // unknown"), though it never reached the provider. Unclaimed, it simply stays due. For the same reason
+            // the sender gets ready (fetches its token) before the claim, not inside send.
             workers.execute(() -> {
                 Ledger.Claimed claimed = null;
                 try {
-                    claimed = ledger.claimNext(key.paceKey(), properties.drain().lease()).orElse(null);
-                    if (claimed != null) {
-                        deliver(sender, claimed);
+                    Ledger.Due due = ledger.peekNext(key.paceKey()).orElse(null);
+                    if (due != null && prepared(sender, due)) {
+                        claimed = ledger.claim(due, properties.drain().lease()).orElse(null);
+                        if (claimed != null) {
+                            deliver(sender, claimed);
+                        }
                     }
                 } catch (RuntimeException e) {
                     log.warn("delivery {} failed to record: {}", claimed == null ? key.paceKey() : claimed.notificationId(),
@@ -122,6 +126,20 @@ public class Drainer {
                     slots.release();
                 }
             });
+        }
+    }
+
+    /**
+     * {@link ChannelSender#prepare} before the claim. A failure is not a delivery failure: the row stays due, no
+     * attempt is spent, and a later pass (paced like a send) tries again.
+     */
+    private boolean prepared(ChannelSender sender, Ledger.Due due) {
+        try {
+            sender.prepare(due.command());
+            return true;
+        } catch (RuntimeException e) {
+            log.info("delivery {} not ready, left due: {}", due.notificationId(), e.getClass().getSimpleName());
+            return false;
         }
     }
 

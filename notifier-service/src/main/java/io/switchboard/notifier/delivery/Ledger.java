@@ -126,24 +126,44 @@ public class Ledger {
                 .list();
     }
 
+    /** A due row as {@link #peekNext} read it, not claimed. */
+    public record Due(UUID notificationId, NotificationRequest command) {
+    }
+
     /**
-     * Claims the target's oldest due row: SENDING with a lease, attempts + 1, committed before the provider is
-     * called. {@code SKIP LOCKED} lets several instances drain the same table without waiting on each other.
+     * The target's oldest due row, read without claiming it: the worker gets ready for it (a token, see
+     * {@link ChannelSender#prepare}) while the row stays PENDING, then {@link #claim claims} it. Not scoped to a
+     * practice: the drainer serves them all, and a pace key names one practice's target.
+     */
+    public Optional<Due> peekNext(String paceKey) {
+        return jdbc.sql("""
+                select notification_id, channel, command from delivery
+                where pace_key = :paceKey and status = 'PENDING' and not_before <= now()
+                order by requested_at, accepted_at
+                limit 1
+                """)
+                .param("paceKey", paceKey)
+                .query((rs, n) -> new Due(rs.getObject(1, UUID.class),
+                        decode(NotificationChannel.valueOf(rs.getString(2)), rs.getBytes(3))))
+                .optional();
+    }
+
+    /**
+     * Claims the row {@link #peekNext} read, if it is still due and nobody else holds it: SENDING with a lease,
+     * attempts + 1, committed before the provider is called. Empty when another instance claimed it meanwhile.
      */
     @Transactional
-    public Optional<Claimed> claimNext(String paceKey, Duration lease) {
+    public Optional<Claimed> claim(Due due, Duration lease) {
         return jdbc.sql("""
                 update delivery set status = 'SENDING', attempts = attempts + 1,
                                     lease_until = now() + make_interval(secs => :leaseSeconds), updated_at = now()
                 where notification_id = (
                     select notification_id from delivery
-                    where pace_key = :paceKey and status = 'PENDING' and not_before <= now()
-                    order by requested_at, accepted_at
-                    limit 1
+                    where notification_id = :id and status = 'PENDING' and not_before <= now()
                     for update skip locked)
                 returning notification_id, channel, pace_key, workspace_key, command, attempts
                 """)
-                .param("paceKey", paceKey)
+                .param("id", due.notificationId())
                 .param("leaseSeconds", (double) lease.toMillis() / 1000.0)
                 .query((rs, n) -> {
                     NotificationChannel channel = NotificationChannel.valueOf(rs.getString(2));

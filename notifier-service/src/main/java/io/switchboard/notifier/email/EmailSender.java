@@ -78,6 +78,19 @@ public class EmailSender implements ChannelSender {
         return NotificationChannel.EMAIL;
     }
 
+    /**
+     * An email sent as a user: their Gmail token, before the row is claimed ({@link DelegatedTokens#prefetch}),
+     * unless an earlier attempt pinned it to SMTP. A notice by SMTP needs nothing.
+     */
+    @Override
+    public void prepare(NotificationRequest request) {
+        EmailNotificationRequested command = (EmailNotificationRequested) request;
+        if (command.sendAsUserId() == null || SMTP.equals(ledger.pinnedRoute(command.notificationId()).orElse(null))) {
+            return;
+        }
+        tokens.prefetch(GmailToken.GMAIL, command.practiceId(), command.sendAsUserId());
+    }
+
     @Override
     public SendReceipt send(NotificationRequest request) {
         EmailNotificationRequested command = (EmailNotificationRequested) request;

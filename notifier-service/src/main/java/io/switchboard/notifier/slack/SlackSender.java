@@ -68,6 +68,12 @@ public class SlackSender implements ChannelSender {
         return NotificationChannel.SLACK;
     }
 
+    /** The practice's bot token, before the row is claimed ({@link SlackTokens#prefetch}). */
+    @Override
+    public void prepare(NotificationRequest request) {
+        tokens.prefetch(((SlackNotificationRequested) request).practiceId());
+    }
+
     @Override
     public SendReceipt send(NotificationRequest request) {
         SlackNotificationRequested command = (SlackNotificationRequested) request;

@@ -34,9 +34,17 @@ public class SlackTokens {
     private record Cached(SlackConnection connection, Instant expires) {
     }
 
+    /** A refusal {@link #prefetch} got, kept for the send that follows it. */
+    private record Refused(ConnectionUnavailable refusal, Instant expires) {
+    }
+
+    /** How long a refusal found by {@link #prefetch} waits for its send (which normally follows within moments). */
+    private static final Duration REFUSAL_KEPT = Duration.ofSeconds(10);
+
     private final RestClient http;
     private final Duration ttl;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<UUID, Refused> refused = new ConcurrentHashMap<>();
 
     public SlackTokens(RestClient.Builder builder, InternalTokens internalTokens,
                        @Value("${switchboard.integration.base-url:http://localhost:8082}") String baseUrl,
@@ -54,6 +62,10 @@ public class SlackTokens {
         if (cached != null && cached.expires().isAfter(Instant.now())) {
             return cached.connection();
         }
+        Refused refusal = refused.remove(practiceId);
+        if (refusal != null && refusal.expires().isAfter(Instant.now())) {
+            throw new ConnectionUnavailable(refusal.refusal().reason());
+        }
         SlackConnection connection = Optional.ofNullable(http.get()
                         .uri("/internal/practices/{practiceId}/connections/slack/token", practiceId)
                         .retrieve()
@@ -67,9 +79,24 @@ public class SlackTokens {
         return connection;
     }
 
+    /**
+     * Gets the practice's connection ready for the next {@link #connection} call without a network call there: the
+     * token is cached; a refusal (not connected, needs re-authorising) is kept briefly for that one call, which
+     * throws it as it would have. Anything else (integration-service unreachable, 5xx) is thrown here.
+     */
+    public void prefetch(UUID practiceId) {
+        refused.remove(practiceId); // ask again rather than keep an older refusal alive
+        try {
+            connection(practiceId);
+        } catch (ConnectionUnavailable e) {
+            refused.put(practiceId, new Refused(e, Instant.now().plus(REFUSAL_KEPT)));
+        }
+    }
+
     /** Drops the cached token once Slack rejected it, so the next send asks integration-service again. */
     public void forget(UUID practiceId) {
         cache.remove(practiceId);
+        refused.remove(practiceId);
     }
 
     static boolean isClientError(HttpStatusCode status) {

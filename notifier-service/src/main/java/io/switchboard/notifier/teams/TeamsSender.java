@@ -84,6 +84,13 @@ public class TeamsSender implements ChannelSender {
         return NotificationChannel.TEAMS;
     }
 
+    /** The sending user's delegated token, before the row is claimed ({@link DelegatedTokens#prefetch}). */
+    @Override
+    public void prepare(NotificationRequest request) {
+        TeamsNotificationRequested command = (TeamsNotificationRequested) request;
+        tokens.prefetch(TeamsToken.TEAMS, command.practiceId(), command.sendingUserId());
+    }
+
     @Override
     public SendReceipt send(NotificationRequest request) {
         TeamsNotificationRequested command = (TeamsNotificationRequested) request;

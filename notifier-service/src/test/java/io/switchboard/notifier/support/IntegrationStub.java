@@ -12,6 +12,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -79,6 +82,35 @@ public final class IntegrationStub {
     private final List<String> teamsTokenRequests = new CopyOnWriteArrayList<>();
     private static volatile IntegrationStub shared;
 
+    /** Slack token requests held until the test releases them (integration-service slow to answer). */
+    public static final class Hold {
+        private final CountDownLatch released = new CountDownLatch(1);
+        private final AtomicInteger waiting = new AtomicInteger();
+
+        /** Requests waiting for {@link #release} right now. */
+        public int waiting() {
+            return waiting.get();
+        }
+
+        public void release() {
+            released.countDown();
+        }
+
+        void await() {
+            waiting.incrementAndGet();
+            try {
+                released.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                waiting.decrementAndGet();
+            }
+        }
+    }
+
+    private final Map<UUID, Hold> slackHolds = new ConcurrentHashMap<>();
+    private final Set<UUID> slackUnavailable = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, AtomicInteger> slackTokenRequests = new ConcurrentHashMap<>();
     private final HttpServer server;
     private final Map<UUID, String[]> connections = new ConcurrentHashMap<>();
     private final AtomicInteger unauthenticated = new AtomicInteger();
@@ -87,6 +119,12 @@ public final class IntegrationStub {
     private IntegrationStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/internal/", this::handle);
+        // One thread per request: a held request must not hold up everyone else's.
+        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "integration-stub");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
     }
 
@@ -115,6 +153,28 @@ public final class IntegrationStub {
 
     public void disconnect(UUID practiceId) {
         connections.remove(practiceId);
+    }
+
+    /** The practice's Slack token requests wait until {@link Hold#release} (and answer as usual then). */
+    public Hold holdSlackToken(UUID practiceId) {
+        Hold hold = new Hold();
+        slackHolds.put(practiceId, hold);
+        return hold;
+    }
+
+    /** While {@code unavailable}, the practice's Slack token endpoint answers 503, as an integration-service outage. */
+    public void slackTokenUnavailable(UUID practiceId, boolean unavailable) {
+        if (unavailable) {
+            slackUnavailable.add(practiceId);
+        } else {
+            slackUnavailable.remove(practiceId);
+        }
+    }
+
+    /** Slack token requests for this practice so far (held ones included). */
+    public int slackTokenRequests(UUID practiceId) {
+        AtomicInteger count = slackTokenRequests.get(practiceId);
+        return count == null ? 0 : count.get();
     }
 
     /** The Slack token endpoint answers 409 CONNECTION_NEEDS_REAUTH, as once integration-service marked it broken. */
@@ -200,6 +260,17 @@ public final class IntegrationStub {
             return;
         }
         Matcher m = PATH.matcher(exchange.getRequestURI().getPath());
+        if (m.matches()) {
+            slackTokenRequests.computeIfAbsent(UUID.fromString(m.group(1)), k -> new AtomicInteger()).incrementAndGet();
+            Hold hold = slackHolds.get(UUID.fromString(m.group(1)));
+            if (hold != null) {
+                hold.await();
+            }
+            if (slackUnavailable.contains(UUID.fromString(m.group(1)))) {
+                respond(exchange, 503, "application/problem+json", "{\"status\":503,\"title\":\"Service Unavailable\"}");
+                return;
+            }
+        }
         if (m.matches() && brokenSlack.contains(UUID.fromString(m.group(1)))) {
             respond(exchange, 409, "application/problem+json",
                     "{\"status\":409,\"title\":\"Conflict\",\"reason\":\"CONNECTION_NEEDS_REAUTH\"}");
