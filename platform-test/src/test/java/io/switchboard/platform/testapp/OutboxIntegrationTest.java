@@ -94,6 +94,30 @@ class OutboxIntegrationTest {
     }
 
     @Test
+    void aTransactionRecordingMoreEventsThanOneInsertHoldsPublishesThemAllInTheOrderRecorded() {
+        UUID practice = UUID.randomUUID();
+        UUID widget = UUID.randomUUID();
+        int count = 1_200; // more than one multi-row insert's worth
+        try (KafkaProbe probe = KafkaProbe.on(WidgetChanged.TOPIC.name())) {
+            tx.executeWithoutResult(status -> {
+                for (int version = 1; version <= count; version++) {
+                    outbox.record(new WidgetChanged(practice, widget, "bulk", version));
+                }
+                // Written at commit, in one go: nothing of this transaction is in the table before it.
+                assertThat(jdbc.sql("select count(*) from outbox_event where practice_id = :p").param("p", practice)
+                        .query(Long.class).single()).isZero();
+            });
+            probe.awaitEvent(Duration.ofSeconds(60), e -> widget.toString().equals(e.getSubject())
+                    && codec.decode(e, WidgetChanged.TYPE).version() == count);
+            List<Integer> versions = probe.events().stream()
+                    .filter(e -> widget.toString().equals(e.getSubject()))
+                    .map(e -> codec.decode(e, WidgetChanged.TYPE).version())
+                    .toList();
+            assertThat(versions).hasSize(count).isSorted().doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
     void eventsOfOneAggregateArriveInOrderUnderConcurrentChanges() throws Exception {
         UUID practice = UUID.randomUUID();
         int writers = 4;

@@ -1,6 +1,8 @@
 package io.switchboard.platform.outbox;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -23,8 +25,16 @@ import io.switchboard.platform.correlation.Correlation;
  */
 public class Outbox {
 
-    private static final Object WAKE_KEY = new Object();
+    /** Rows per multi-row insert: 13 parameters each, well inside PostgreSQL's 65,535 bind parameters. */
+    private static final int ROWS_PER_INSERT = 1000;
 
+    private static final String COLUMNS = """
+            insert into outbox_event (event_id, topic, event_key, event_type, source, subject, practice_id,
+                                      occurred_at, data_schema, correlation_id, causation_id, traceparent, data)
+            values """;
+
+    /** This outbox's rows of the current transaction (a key per instance: a test may run two outboxes). */
+    private final Object pendingKey = new Object();
     private final JdbcClient jdbc;
     private final EventCodec codec;
     private final String source;
@@ -44,7 +54,10 @@ public class Outbox {
     }
 
     /**
-     * Records {@code data} in the current transaction and returns its event id.
+     * Records {@code data} in the current transaction and returns its event id. The row is written with the
+     * transaction's other outbox rows in one statement just before it commits (in the order they were recorded), so
+     * a transaction publishing many events pays one database round trip for them, not one each; if it rolls back,
+     * none is written.
      *
      * @throws IllegalStateException when no transaction is active: an event outside a transaction
      *                               could be published for a change that never commits
@@ -56,36 +69,27 @@ public class Outbox {
         }
         EventType<?> type = codec.catalog().forData(data.getClass());
         EventMetadata meta = EventMetadata.now(source, Correlation.correlationId(), Correlation.causationId());
-        jdbc.sql("""
-                insert into outbox_event (event_id, topic, event_key, event_type, source, subject, practice_id,
-                                          occurred_at, data_schema, correlation_id, causation_id, traceparent, data)
-                values (:eventId, :topic, :key, :type, :source, :subject, :practiceId,
-                        :occurredAt, :dataSchema, :correlationId, :causationId, :traceparent, :data)
-                """)
-                .param("eventId", meta.id())
-                .param("topic", type.topic().name())
-                .param("key", data.subject())
-                .param("type", type.type())
-                .param("source", meta.source())
-                .param("subject", data.subject())
-                .param("practiceId", data.practiceId())
-                .param("occurredAt", Timestamp.from(meta.time()))
-                .param("dataSchema", type.dataSchema().toString())
-                .param("correlationId", meta.correlationId())
-                .param("causationId", meta.causationId())
-                .param("traceparent", meta.traceparent())
-                .param("data", codec.toJson(data))
-                .update();
-        wakeRelayAfterCommit();
+        pending().add(new Row(meta, type, data, codec.toJson(data)));
         return meta.id();
     }
 
-    private void wakeRelayAfterCommit() {
-        if (TransactionSynchronizationManager.hasResource(WAKE_KEY)) {
-            return;
+    private record Row(EventMetadata meta, EventType<?> type, EventData data, byte[] json) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Row> pending() {
+        List<Row> rows = (List<Row>) TransactionSynchronizationManager.getResource(pendingKey);
+        if (rows != null) {
+            return rows;
         }
-        TransactionSynchronizationManager.bindResource(WAKE_KEY, Boolean.TRUE);
+        List<Row> created = new ArrayList<>();
+        TransactionSynchronizationManager.bindResource(pendingKey, created);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                write(created);
+            }
+
             @Override
             public void afterCommit() {
                 wakeRelay.run();
@@ -93,8 +97,40 @@ public class Outbox {
 
             @Override
             public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(WAKE_KEY);
+                TransactionSynchronizationManager.unbindResourceIfPossible(pendingKey);
             }
         });
+        return created;
+    }
+
+    private void write(List<Row> rows) {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+            StringBuilder sql = new StringBuilder(COLUMNS);
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ",\n").append(String.format("(:eventId%1$d, :topic%1$d, :key%1$d, :type%1$d,"
+                        + " :source%1$d, :subject%1$d, :practiceId%1$d, :occurredAt%1$d, :dataSchema%1$d,"
+                        + " :correlationId%1$d, :causationId%1$d, :traceparent%1$d, :data%1$d)", i));
+            }
+            JdbcClient.StatementSpec statement = jdbc.sql(sql.toString());
+            for (int i = 0; i < chunk.size(); i++) {
+                Row row = chunk.get(i);
+                statement = statement
+                        .param("eventId" + i, row.meta().id())
+                        .param("topic" + i, row.type().topic().name())
+                        .param("key" + i, row.data().subject())
+                        .param("type" + i, row.type().type())
+                        .param("source" + i, row.meta().source())
+                        .param("subject" + i, row.data().subject())
+                        .param("practiceId" + i, row.data().practiceId())
+                        .param("occurredAt" + i, Timestamp.from(row.meta().time()))
+                        .param("dataSchema" + i, row.type().dataSchema().toString())
+                        .param("correlationId" + i, row.meta().correlationId())
+                        .param("causationId" + i, row.meta().causationId())
+                        .param("traceparent" + i, row.meta().traceparent())
+                        .param("data" + i, row.json());
+            }
+            statement.update();
+        }
     }
 }
