@@ -94,6 +94,7 @@ public final class FaultSuite {
         List<Practice.Accepted> answers = Collections.synchronizedList(new ArrayList<>());
         List<CompletableFuture<Practice.Accepted>> pending = new ArrayList<>();
         long faultAt = 0;
+        String atFault = "(not reached)";
         java.util.concurrent.atomic.AtomicLong healed = new java.util.concurrent.atomic.AtomicLong();
         CompletableFuture<Void> faultDone = null;
         long start = System.nanoTime();
@@ -115,6 +116,8 @@ public final class FaultSuite {
                 long faultStart = faultAt;
                 console.line("  inject: %s", fault.name());
                 fault.inject().run();
+                atFault = stateAtFault(since);
+                console.line("  at the fault: %s", atFault);
                 faultDone = CompletableFuture.runAsync(() -> {
                     ServiceJvm.sleep(fault.hold().toMillis());
                     fault.heal().run();
@@ -218,9 +221,30 @@ public final class FaultSuite {
                 outcomeUnknown, lost.size(), duplicated, duplicatedAfterTimeout,
                 firstAfterHeal == Long.MAX_VALUE ? Double.NaN : (firstAfterHeal - faultAt) / 1000.0,
                 (settledAt - healedAt) / 1000.0, stack.slackProxy.injected(), lost.stream().limit(5).toList(),
-                reported.isEmpty() ? "" : "failed reasons: " + new HashSet<>(reported.values()).stream().limit(3).toList());
+                (reported.isEmpty() ? "" : "failed reasons: " + new HashSet<>(reported.values()).stream().limit(3).toList()
+                        + "; ") + "at the fault: " + atFault);
         console.line("  %s", result);
         return result;
+    }
+
+    /**
+     * What was under way when the fault struck: posts the sandbox had received, and the ledger's rows claimed for
+     * sending (SENDING) with how long they had been claimed — a kill -9 makes exactly those "outcome unknown".
+     */
+    private String stateAtFault(long since) {
+        int received = Receipts.read(stack.sandbox, since).slack.size();
+        try (java.sql.Connection connection = stack.postgres.connect();
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("select count(*),"
+                     + " coalesce(min(extract(epoch from clock_timestamp() - updated_at)) * 1000, 0),"
+                     + " coalesce(max(extract(epoch from clock_timestamp() - updated_at)) * 1000, 0)"
+                     + " from notifier.delivery where status = 'SENDING'")) {
+            rows.next();
+            return String.format("%d posts received, %d rows being sent (claimed %.0f–%.0f ms before)", received,
+                    rows.getLong(1), rows.getDouble(2), rows.getDouble(3));
+        } catch (java.sql.SQLException e) {
+            return received + " posts received, ledger unreadable (" + e.getClass().getSimpleName() + ")";
+        }
     }
 
     private static int accepted(List<Practice.Accepted> answers) {
