@@ -27,6 +27,8 @@ public final class BenchStack implements AutoCloseable {
     public static final String PUBLIC_URL = "https://app.switchboard.test";
     static final String PER_CHANNEL = "post-message-per-channel";
     static final String PER_WORKSPACE = "post-message-per-workspace";
+    /** PostgreSQL's row in the cost table: CPU of the postmaster and every backend, memory of the postmaster. */
+    static final String POSTGRES = "postgres (all backends; RSS: postmaster)";
 
     /** How many of each instance, and the notifier settings every notifier instance gets. */
     public record Topology(int slackWorkers, int emailWorkers, Map<String, String> notifierSettings) {
@@ -177,7 +179,7 @@ public final class BenchStack implements AutoCloseable {
             }
         });
         pids.put("kafka", kafka.pid());
-        pids.put("postgres (postmaster only)", postgres.pid());
+        pids.put(POSTGRES, postgres.pid());
         pids.put("harness + sandbox", ProcessHandle.current().pid());
         return pids;
     }

@@ -83,6 +83,25 @@ public final class FaultSuite {
     }
 
     /**
+     * Before the first fault, not counted: {@code entries} through the whole path until the sandbox has them all, so
+     * the first fault meets services that are sending (a worker killed "mid-batch" is mid-batch), not still warming up.
+     */
+    public void warmUp(int entries) {
+        long since = System.currentTimeMillis();
+        Set<String> ids = new HashSet<>();
+        for (Practice.Accepted a : Load.atRate(entries, 20, i -> practice.log(0, i, "warm-up " + i))) {
+            if (a.ok()) {
+                ids.add(a.entryId());
+            }
+        }
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!Receipts.read(stack.sandbox, since).slack.keySet().containsAll(ids) && System.currentTimeMillis() < deadline) {
+            ServiceJvm.sleep(300);
+        }
+        console.line("  warmed up: %d entries delivered", ids.size());
+    }
+
+    /**
      * Logs {@code count} entries at {@code rate}/s (more if some are refused while the fault lasts, for at most
      * twice as long), injects the fault after a third of them, holds it, heals it, then waits until every
      * accepted entry is delivered or reported failed (or {@code settleTimeout} passes).

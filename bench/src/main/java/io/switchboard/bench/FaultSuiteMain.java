@@ -68,6 +68,7 @@ public final class FaultSuiteMain {
         try (BenchStack stack = BenchStack.start(root, work, FaultSuite.TOPOLOGY,
                 console)) {
             FaultSuite suite = new FaultSuite(stack, console);
+            suite.warmUp(40);
             for (FaultSuite.Fault fault : suite.faults(quick)) {
                 // Slow enough that the stream outlasts the fault: some entries are logged after the heal.
                 int rate = (int) Math.max(5, Math.min(20, count / (fault.hold().toSeconds() + 15.0)));
@@ -86,6 +87,8 @@ public final class FaultSuiteMain {
         md.append("# Switchboard fault suite — ").append(LocalDateTime.now().withNano(0)).append(quick ? " (--quick)" : "")
                 .append("\n\n");
         md.append("Machine: ").append(Machine.describe()).append("\n\n");
+        md.append("First 40 entries go through the whole path unmeasured (warm-up), so the first fault meets services"
+                + " that are sending. ");
         md.append("Each scenario logs ").append(count).append(" uniquely keyed phone messages (each shared to one of 10 Slack"
                 + " channels) at up to 20/s (slower for a fault that lasts, so that the stream outlasts it), injects the fault after a third, heals it, and waits until every accepted entry is"
                 + " delivered or reported failed. *Lost* = accepted (201) but neither received by the sandbox nor reported"

@@ -25,6 +25,26 @@ public final class Proc {
         }
     }
 
+    /**
+     * CPU seconds of a process and everything under it: its own, its children that exited (cutime, cstime) and its
+     * live descendants' — for PostgreSQL, whose work is done by one backend process per connection.
+     */
+    public static double treeCpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            double total = (Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                    + Long.parseLong(fields[14])) / TICKS;
+            return total + ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)
+                    .mapToDouble(child -> {
+                        double cpu = cpuSeconds(child.pid());
+                        return Double.isNaN(cpu) ? 0 : cpu;
+                    }).sum();
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     /** VmHWM (peak resident set) in MB, or NaN. */
     public static double peakRssMb(long pid) {
         return statusField(pid, "VmHWM:") / 1024.0;
