@@ -182,16 +182,7 @@ class FairRoutingIntegrationTest extends NotifierIntegrationTestBase {
         UUID entry = UUID.randomUUID();
         UUID author = UUID.randomUUID();
         try (KafkaProbe dlt = KafkaProbe.on(TOPIC + ".dlt")) {
-            // A readable CloudEvent for a known practice whose data is not a CorrespondenceRecorded.
-            CloudEvent broken = CloudEventBuilder.v1()
-                    .withId(UUID.randomUUID().toString())
-                    .withSource(URI.create("/test"))
-                    .withType(EventTypes.CORRESPONDENCE_RECORDED.type())
-                    .withSubject(entry.toString())
-                    .withTime(Instant.now().atOffset(ZoneOffset.UTC))
-                    .withExtension(CloudEventExtensions.PRACTICE_ID, practice.toString())
-                    .withData("application/json", "{\"entryId\":".getBytes(StandardCharsets.UTF_8))
-                    .build();
+            CloudEvent broken = brokenRecorded(practice, entry);
             assertThat(router.handles(broken.getType())).isTrue();
             send(TOPIC, broken);
             CloudEvent next = record(practice, entry, phoneMessage(author, author), List.of());
@@ -239,6 +230,7 @@ class FairRoutingIntegrationTest extends NotifierIntegrationTestBase {
         }
     }
 
+    /** A readable CloudEvent for a known practice whose data is not a CorrespondenceRecorded. */
     private static CloudEvent brokenRecorded(UUID practice, UUID entry) {
         return CloudEventBuilder.v1()
                 .withId(UUID.randomUUID().toString())
