@@ -15,14 +15,8 @@ public final class Proc {
 
     /** utime + stime in seconds, or NaN if the process is gone. */
     public static double cpuSeconds(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // The command name (field 2) may hold spaces; fields after its closing parenthesis are fixed.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
+        long[] ticks = cpuTicks(pid);
+        return ticks == null ? Double.NaN : (ticks[0] + ticks[1]) / TICKS;
     }
 
     /**
@@ -30,18 +24,28 @@ public final class Proc {
      * live descendants' — for PostgreSQL, whose work is done by one backend process per connection.
      */
     public static double treeCpuSeconds(long pid) {
+        long[] ticks = cpuTicks(pid);
+        if (ticks == null) {
+            return Double.NaN;
+        }
+        double descendants = ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)
+                .mapToDouble(child -> {
+                    double cpu = cpuSeconds(child.pid());
+                    return Double.isNaN(cpu) ? 0 : cpu;
+                }).sum();
+        return (ticks[0] + ticks[1] + ticks[2] + ticks[3]) / TICKS + descendants;
+    }
+
+    /** utime, stime, cutime, cstime from /proc/<pid>/stat, or null if the process is gone. */
+    private static long[] cpuTicks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // The command name (field 2) may hold spaces; fields after its closing parenthesis are fixed.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            double total = (Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
-                    + Long.parseLong(fields[14])) / TICKS;
-            return total + ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)
-                    .mapToDouble(child -> {
-                        double cpu = cpuSeconds(child.pid());
-                        return Double.isNaN(cpu) ? 0 : cpu;
-                    }).sum();
+            return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12]), Long.parseLong(fields[13]),
+                    Long.parseLong(fields[14])};
         } catch (IOException | RuntimeException e) {
-            return Double.NaN;
+            return null;
         }
     }
 

@@ -3,6 +3,7 @@ package io.switchboard.notifier.routing;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
@@ -186,20 +187,7 @@ class FairRouter implements SmartLifecycle {
     /** The practice's turn in one transaction; one event per transaction if that fails. How many were routed. */
     private int turn(UUID practice) {
         try {
-            Integer routed = tx.execute(status -> {
-                if (!queue.tryLock(practice)) {
-                    return 0;
-                }
-                List<RoutingQueue.Queued> due = queue.due(practice, properties.perPractice());
-                for (RoutingQueue.Queued queued : due) {
-                    idempotent.handle(RouterListener.CONSUMER, queued.event(), () -> handlers.dispatch(queued.event()));
-                }
-                if (!due.isEmpty()) {
-                    queue.delete(practice, due.stream().map(RoutingQueue.Queued::id).toList());
-                }
-                return due.size();
-            });
-            return routed == null ? 0 : routed;
+            return route(practice, properties.perPractice(), new ArrayList<>());
         } catch (RuntimeException e) {
             log.debug("turn of practice {} failed, routing its events one by one: {}", practice, e.toString());
             int routed = 0;
@@ -212,28 +200,38 @@ class FairRouter implements SmartLifecycle {
 
     /** Routes the practice's oldest due event, if no other router holds the practice; whether one was routed. */
     private boolean routeNext(UUID practice) {
-        RoutingQueue.Queued[] taken = {null};
+        List<RoutingQueue.Queued> taken = new ArrayList<>();
         try {
-            return Boolean.TRUE.equals(tx.execute(status -> {
-                if (!queue.tryLock(practice)) {
-                    return false;
-                }
-                RoutingQueue.Queued head = queue.head(practice).orElse(null);
-                if (head == null) {
-                    return false;
-                }
-                taken[0] = head;
-                idempotent.handle(RouterListener.CONSUMER, head.event(), () -> handlers.dispatch(head.event()));
-                queue.delete(practice, head.id());
-                return true;
-            }));
+            return route(practice, 1, taken) == 1;
         } catch (RuntimeException e) {
-            if (taken[0] == null) {
+            if (taken.isEmpty()) {
                 throw e;
             }
-            failed(taken[0], e);
+            failed(taken.get(0), e);
             return false;
         }
+    }
+
+    /**
+     * In one transaction under the practice's lock: its oldest due events, at most {@code limit}, each routed with
+     * its dedupe row, then their queue rows deleted; nothing when another router holds the practice. The events taken
+     * are added to {@code taken}, so a caller can tell which one a failure concerns.
+     */
+    private int route(UUID practice, int limit, List<RoutingQueue.Queued> taken) {
+        Integer routed = tx.execute(status -> {
+            if (!queue.tryLock(practice)) {
+                return 0;
+            }
+            taken.addAll(queue.due(practice, limit));
+            for (RoutingQueue.Queued queued : taken) {
+                idempotent.handle(RouterListener.CONSUMER, queued.event(), () -> handlers.dispatch(queued.event()));
+            }
+            if (!taken.isEmpty()) {
+                queue.delete(practice, taken.stream().map(RoutingQueue.Queued::id).toList());
+            }
+            return taken.size();
+        });
+        return routed == null ? 0 : routed;
     }
 
     private void failed(RoutingQueue.Queued queued, RuntimeException error) {

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -119,11 +118,6 @@ class RoutingQueue {
             due.add(queued);
         }
         return due;
-    }
-
-    /** The practice's oldest queued event, if it is due (see {@link #due}). */
-    Optional<Queued> head(UUID practiceId) {
-        return due(practiceId, 1).stream().findFirst();
     }
 
     void delete(UUID practiceId, long id) {
